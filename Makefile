@@ -1,0 +1,72 @@
+# Entry points for people and CI. Each target installs what a fresh Debian 12 machine lacks.
+SHELL := /bin/bash
+JOBS ?= $(shell nproc)
+LISTEN ?= 127.0.0.1:8080
+DATA_DIR ?= ./data
+DEPS_STAMP := build/.deps-installed
+HERMETIC := scripts/hermetic
+
+.PHONY: deps build run test test-unit test-e2e test-asan test-tsan static static-check fuzz fuzz-smoke bench fmt lint clean
+
+$(DEPS_STAMP): scripts/install-deps
+	scripts/install-deps
+	@mkdir -p build && touch $@
+
+deps: $(DEPS_STAMP)
+
+build: deps
+	cmake --preset release >/dev/null
+	cmake --build --preset release -j $(JOBS)
+	@test -x build/release/badgesmith
+
+run: build
+	build/release/badgesmith serve --listen $(LISTEN) --data-dir $(DATA_DIR)
+
+# Every suite, each inside a loopback-only network namespace.
+test: deps
+	cmake --preset debug >/dev/null
+	cmake --build --preset debug -j $(JOBS)
+	$(HERMETIC) ctest --test-dir build/debug --output-on-failure -j $(JOBS)
+
+test-asan: deps
+	cmake --preset asan >/dev/null
+	cmake --build --preset asan -j $(JOBS)
+	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	  $(HERMETIC) ctest --test-dir build/asan --output-on-failure -j $(JOBS)
+
+test-tsan: deps
+	cmake --preset tsan >/dev/null
+	cmake --build --preset tsan -j $(JOBS)
+	TSAN_OPTIONS=halt_on_error=1 $(HERMETIC) ctest --test-dir build/tsan --output-on-failure -j $(JOBS)
+
+static: deps
+	cmake --preset static >/dev/null
+	cmake --build --preset static -j $(JOBS)
+
+# Fails when the Lambda-ready build has any dynamic dependency.
+static-check: static
+	scripts/check-static build/static/badgesmith
+
+fuzz: deps
+	cmake --preset fuzz >/dev/null
+	cmake --build --preset fuzz -j $(JOBS)
+
+FUZZ_SECONDS ?= 60
+fuzz-smoke: fuzz
+	mkdir -p build/fuzz/corpus-router
+	$(HERMETIC) build/fuzz/fuzz/router_fuzz -max_total_time=$(FUZZ_SECONDS) -timeout=5 \
+	  build/fuzz/corpus-router fuzz/corpus/router
+
+bench: build
+	bench/http.sh
+	bench/startup.sh
+
+fmt: deps
+	git ls-files '*.h' '*.cc' | xargs clang-format -i
+
+lint: deps
+	cmake --preset debug >/dev/null
+	git ls-files 'src/*.cc' | xargs clang-tidy -p build/debug --quiet
+
+clean:
+	rm -rf build

@@ -1,0 +1,31 @@
+// The one wiring function: builds the store and the router with every feature's routes, in
+// order. Both the HTTP server and (later) the Lambda loop serve what this builds.
+#pragma once
+
+#include <chrono>
+#include <filesystem>
+#include <memory>
+
+#include "core/async/work_pool.h"
+#include "core/routing/router.h"
+#include "core/store/sqlite_store.h"
+
+namespace badgesmith::cli {
+
+struct AppConfig {
+  std::filesystem::path data_dir = "data";
+  std::size_t store_threads = 2;
+};
+
+// Owns everything requests use. Destroy only after the transport has stopped.
+struct App {
+  std::unique_ptr<async::WorkPool> pool;
+  std::unique_ptr<store::SqliteStore> store;
+  routing::Router router;
+  std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();
+};
+
+// Fails when the store cannot be opened or migrated (the message says why).
+Result<std::unique_ptr<App>> build_app(const AppConfig& config);
+
+}  // namespace badgesmith::cli

@@ -1,0 +1,220 @@
+#include "cli/commands.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <csignal>
+#include <cstring>
+#include <iostream>
+
+#include "cli/app.h"
+#include "cli/serve_config.h"
+#include "core/http/dispatcher.h"
+#include "core/http/server.h"
+#include "core/log/log.h"
+
+namespace badgesmith::cli {
+
+namespace {
+
+constexpr int kExitFailure = 1;
+constexpr int kExitUsage = 2;
+
+struct ServeFlags {
+  std::string listen = "127.0.0.1:8080";
+  std::string data_dir = "data";
+  std::string log_level = "info";
+  std::string access_log = "stdout";
+  std::string trusted_proxies;
+  unsigned threads = 0;
+  std::size_t max_head_bytes = 16 * 1024;
+  std::size_t max_url_bytes = 4 * 1024;
+  std::size_t max_body_bytes = 1024 * 1024;
+  std::size_t max_connections = 10'000;
+  unsigned idle_timeout_ms = 60'000;
+  unsigned header_timeout_ms = 10'000;
+  unsigned body_timeout_ms = 30'000;
+  unsigned shutdown_grace_ms = 10'000;
+};
+
+int usage_error(const std::string& message) {
+  std::cerr << "badgesmith: " << message << '\n';
+  return kExitUsage;
+}
+
+void add_serve_options(CLI::App& serve, ServeFlags& flags) {
+  serve.add_option("--listen", flags.listen, "HOST:PORT or [IPv6]:PORT to listen on")
+      ->envname("BADGESMITH_LISTEN")
+      ->capture_default_str();
+  serve.add_option("--data-dir", flags.data_dir, "Directory of the embedded SQLite store")
+      ->envname("BADGESMITH_DATA_DIR")
+      ->capture_default_str();
+  serve.add_option("--log-level", flags.log_level, "debug, info, warn, error or off")
+      ->envname("BADGESMITH_LOG_LEVEL")
+      ->capture_default_str();
+  serve.add_option("--access-log", flags.access_log, "off, stdout or a file path")
+      ->envname("BADGESMITH_ACCESS_LOG")
+      ->capture_default_str();
+  serve.add_option("--trusted-proxies", flags.trusted_proxies,
+                   "Comma-separated CIDRs whose X-Forwarded-For is believed")
+      ->envname("BADGESMITH_TRUSTED_PROXIES");
+  serve.add_option("--threads", flags.threads, "I/O threads (0: one per core)")
+      ->capture_default_str();
+  serve.add_option("--max-header-bytes", flags.max_head_bytes, "Request line + headers limit")
+      ->check(CLI::Range(std::size_t{1024}, std::size_t{1} << 20))
+      ->capture_default_str();
+  serve.add_option("--max-url-bytes", flags.max_url_bytes, "Request target limit")
+      ->check(CLI::Range(std::size_t{64}, std::size_t{64} * 1024))
+      ->capture_default_str();
+  serve.add_option("--max-body-bytes", flags.max_body_bytes, "Request body limit")
+      ->check(CLI::Range(std::size_t{0}, std::size_t{64} << 20))
+      ->capture_default_str();
+  serve.add_option("--max-connections", flags.max_connections, "Open connection cap")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{1'000'000}))
+      ->capture_default_str();
+  serve.add_option("--idle-timeout-ms", flags.idle_timeout_ms, "Keep-alive idle timeout")
+      ->check(CLI::Range(1U, 3'600'000U))
+      ->capture_default_str();
+  serve.add_option("--header-timeout-ms", flags.header_timeout_ms, "Time to send a request head")
+      ->check(CLI::Range(1U, 600'000U))
+      ->capture_default_str();
+  serve.add_option("--body-timeout-ms", flags.body_timeout_ms, "Time to send a request body")
+      ->check(CLI::Range(1U, 600'000U))
+      ->capture_default_str();
+  serve.add_option("--shutdown-grace-ms", flags.shutdown_grace_ms,
+                   "How long in-flight requests may finish after SIGTERM")
+      ->check(CLI::Range(0U, 600'000U))
+      ->capture_default_str();
+}
+
+std::unique_ptr<log::AccessLog> open_access_log(const AccessLogTarget& target) {
+  switch (target.kind) {
+    case AccessLogTarget::Kind::kOff:
+      return nullptr;
+    case AccessLogTarget::Kind::kStdout:
+      return std::make_unique<log::AccessLog>(STDOUT_FILENO, false);
+    case AccessLogTarget::Kind::kFile:
+      break;
+  }
+  const int fd = ::open(target.path.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0640);
+  if (fd < 0) return nullptr;
+  return std::make_unique<log::AccessLog>(fd, true);
+}
+
+int run_serve(const ServeFlags& flags) {
+  const auto level = log::parse_level(flags.log_level);
+  if (!level) return usage_error("--log-level must be debug, info, warn, error or off");
+  const auto listen = parse_listen_address(flags.listen);
+  if (!listen) return usage_error("--listen: " + listen.error().message);
+  const auto access_target = parse_access_log_target(flags.access_log);
+  if (!access_target) return usage_error("--access-log: " + access_target.error().message);
+  auto trusted = http::TrustedProxies::parse(flags.trusted_proxies);
+  if (!trusted) return usage_error("--trusted-proxies: " + trusted.error().message);
+  if (flags.data_dir.empty()) return usage_error("--data-dir must not be empty");
+  log::set_level(*level);
+
+  auto access_log = open_access_log(access_target.value());
+  if (access_target.value().kind == AccessLogTarget::Kind::kFile && !access_log) {
+    return usage_error("--access-log: cannot open " + access_target.value().path + ": " +
+                       std::strerror(errno));
+  }
+
+  auto app = build_app(AppConfig{flags.data_dir, 2});
+  if (!app) {
+    log::error("cannot start", {{"reason", app.error().message}});
+    return kExitFailure;
+  }
+  http::Dispatcher dispatcher(app.value()->router);
+  http::ServerOptions options;
+  options.host = listen.value().host;
+  options.port = listen.value().port;
+  options.threads = flags.threads;
+  options.limits = {flags.max_head_bytes, flags.max_url_bytes, flags.max_body_bytes};
+  options.max_connections = flags.max_connections;
+  options.idle_timeout = std::chrono::milliseconds(flags.idle_timeout_ms);
+  options.header_timeout = std::chrono::milliseconds(flags.header_timeout_ms);
+  options.body_timeout = std::chrono::milliseconds(flags.body_timeout_ms);
+  options.shutdown_grace = std::chrono::milliseconds(flags.shutdown_grace_ms);
+  options.trusted_proxies = std::move(trusted).value();
+  options.access_log = access_log.get();
+  http::Server server(std::move(options), dispatcher);
+  const auto bound = server.listen();
+  if (!bound) {
+    log::error("cannot listen", {{"reason", bound.error().message}});
+    return kExitFailure;
+  }
+  log::info("listening", {{"address", bound.value()}, {"version", BADGESMITH_VERSION}});
+  server.run();
+  app.value()->pool->shutdown();
+  log::info("stopped");
+  return 0;
+}
+
+int run_backup(const std::string& data_dir, const std::string& file) {
+  async::WorkPool pool(1);
+  auto store = store::SqliteStore::open(data_dir, pool);
+  if (!store) {
+    std::cerr << "badgesmith: backup: " << store.error().message << '\n';
+    return kExitFailure;
+  }
+  if (auto done = store.value()->backup_to(file); !done) {
+    std::cerr << "badgesmith: backup: " << done.error().message << '\n';
+    return kExitFailure;
+  }
+  std::cout << "backup written to " << file << '\n';
+  return 0;
+}
+
+// `badgesmith` alone, or with only serve options, means `badgesmith serve …`.
+std::vector<std::string> with_default_command(int argc, char** argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  const bool names_command = !args.empty() && !args.front().starts_with("-");
+  const bool asks_help = !args.empty() && (args.front() == "--help" || args.front() == "-h");
+  if (!names_command && !asks_help) args.insert(args.begin(), "serve");
+  std::reverse(args.begin(), args.end());  // CLI11 takes a reversed vector.
+  return args;
+}
+
+}  // namespace
+
+int run_command_line(int argc, char** argv) {
+  std::signal(SIGPIPE, SIG_IGN);  // A closed stdout pipe must not kill the server.
+  CLI::App app{"BadgeSmith: README badges for NuGet, GitHub Packages and CI test results",
+               "badgesmith"};
+  app.require_subcommand(1, 1);
+
+  ServeFlags serve_flags;
+  CLI::App* serve = app.add_subcommand("serve", "Serve HTTP (the default command)");
+  add_serve_options(*serve, serve_flags);
+
+  CLI::App* version = app.add_subcommand("version", "Print the version");
+
+  std::string backup_file;
+  std::string backup_data_dir = "data";
+  CLI::App* backup = app.add_subcommand("backup", "Copy the SQLite store to FILE while it runs");
+  backup->add_option("FILE", backup_file, "Destination file (must not exist)")->required();
+  backup->add_option("--data-dir", backup_data_dir, "Directory of the embedded SQLite store")
+      ->envname("BADGESMITH_DATA_DIR")
+      ->capture_default_str();
+
+  auto args = with_default_command(argc, argv);
+  try {
+    app.parse(args);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    return usage_error(e.what());
+  }
+
+  if (version->parsed()) {
+    std::cout << "badgesmith " << BADGESMITH_VERSION << '\n';
+    return 0;
+  }
+  if (backup->parsed()) return run_backup(backup_data_dir, backup_file);
+  return run_serve(serve_flags);
+}
+
+}  // namespace badgesmith::cli

@@ -1,0 +1,109 @@
+#include "core/http/cache_headers.h"
+
+#include <openssl/evp.h>
+
+#include <array>
+#include <cstdio>
+#include <ctime>
+
+namespace badgesmith::http {
+
+namespace {
+
+std::string_view trim_ows(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+std::string_view opaque_tag(std::string_view tag) {
+  if (tag.size() >= 2 && tag[0] == 'W' && tag[1] == '/') tag.remove_prefix(2);
+  return tag;
+}
+
+std::optional<std::int64_t> parse_with(std::string_view text, const char* format) {
+  std::tm tm{};
+  const std::string copy(text);
+  const char* end = strptime(copy.c_str(), format, &tm);
+  if (end == nullptr || *end != '\0') return std::nullopt;
+  return static_cast<std::int64_t>(timegm(&tm));
+}
+
+}  // namespace
+
+std::string strong_etag(std::string_view body) {
+  std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
+  unsigned int length = 0;
+  EVP_Digest(body.data(), body.size(), digest.data(), &length, EVP_sha256(), nullptr);
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string etag;
+  etag.reserve(2 + 2 * length);
+  etag += '"';
+  for (unsigned int i = 0; i < length; ++i) {
+    etag += kHex[digest[i] >> 4];
+    etag += kHex[digest[i] & 0xF];
+  }
+  etag += '"';
+  return etag;
+}
+
+bool if_none_match_matches(std::string_view field_value, std::string_view etag) {
+  const std::string_view wanted = opaque_tag(etag);
+  while (!field_value.empty()) {
+    const std::size_t comma = field_value.find(',');
+    const std::string_view member = trim_ows(field_value.substr(0, comma));
+    if (member == "*" || (!member.empty() && opaque_tag(member) == wanted)) return true;
+    if (comma == std::string_view::npos) break;
+    field_value.remove_prefix(comma + 1);
+  }
+  return false;
+}
+
+std::string format_http_date(std::int64_t unix_seconds) {
+  const auto seconds = static_cast<std::time_t>(unix_seconds);
+  std::tm tm{};
+  gmtime_r(&seconds, &tm);
+  static constexpr const char* kDays[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
+  static constexpr const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                            "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  char buffer[40];
+  const int n = std::snprintf(buffer, sizeof buffer, "%s, %02d %s %04d %02d:%02d:%02d GMT",
+                              kDays[tm.tm_wday], tm.tm_mday, kMonths[tm.tm_mon],
+                              tm.tm_year + 1900, tm.tm_hour, tm.tm_min, tm.tm_sec);
+  return std::string(buffer, static_cast<std::size_t>(n));
+}
+
+std::optional<std::int64_t> parse_http_date(std::string_view text) {
+  text = trim_ows(text);
+  if (text.size() > 64) return std::nullopt;
+  for (const char* format : {"%a, %d %b %Y %H:%M:%S GMT", "%A, %d-%b-%y %H:%M:%S GMT",
+                             "%a %b %e %H:%M:%S %Y"}) {
+    if (auto parsed = parse_with(text, format)) return parsed;
+  }
+  return std::nullopt;
+}
+
+void apply_cache_policy(const Request& request, Response& response, const CachePolicy& policy) {
+  const std::string etag = strong_etag(response.body);
+  response.headers.set("Cache-Control", policy.cache_control);
+  response.headers.set("ETag", etag);
+  if (policy.last_modified) {
+    response.headers.set("Last-Modified", format_http_date(*policy.last_modified));
+  }
+  if (request.method != "GET" && request.method != "HEAD") return;
+
+  bool not_modified = false;
+  if (const auto if_none_match = request.headers.get("If-None-Match")) {
+    not_modified = if_none_match_matches(*if_none_match, etag);
+  } else if (const auto if_modified_since = request.headers.get("If-Modified-Since");
+             if_modified_since && policy.last_modified) {
+    const auto since = parse_http_date(*if_modified_since);
+    not_modified = since && *policy.last_modified <= *since;
+  }
+  if (not_modified) {
+    response.status = 304;
+    response.body.clear();
+  }
+}
+
+}  // namespace badgesmith::http

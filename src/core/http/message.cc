@@ -1,0 +1,45 @@
+#include "core/http/message.h"
+
+#include <algorithm>
+
+#include "core/routing/path_codec.h"
+
+namespace badgesmith::http {
+
+namespace {
+
+char ascii_lower(char c) noexcept { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
+
+}  // namespace
+
+bool iequals(std::string_view a, std::string_view b) noexcept {
+  return a.size() == b.size() &&
+         std::equal(a.begin(), a.end(), b.begin(),
+                    [](char x, char y) { return ascii_lower(x) == ascii_lower(y); });
+}
+
+std::optional<std::string_view> Headers::get(std::string_view name) const noexcept {
+  for (const Field& field : fields_) {
+    if (iequals(field.name, name)) return std::string_view(field.value);
+  }
+  return std::nullopt;
+}
+
+void Headers::set(std::string_view name, std::string_view value) {
+  remove(name);
+  add(name, value);
+}
+
+void Headers::add(std::string_view name, std::string_view value) {
+  fields_.push_back(Field{std::string(name), std::string(value)});
+}
+
+void Headers::remove(std::string_view name) {
+  std::erase_if(fields_, [name](const Field& field) { return iequals(field.name, name); });
+}
+
+std::optional<std::string> Request::query_param(std::string_view name) const {
+  return routing::find_query_param(query, name);
+}
+
+}  // namespace badgesmith::http

@@ -1,0 +1,91 @@
+#include "core/log/log.h"
+
+#include <unistd.h>
+
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <ctime>
+
+#include "core/json_string.h"
+
+namespace badgesmith::log {
+
+namespace {
+
+std::atomic<Level> g_level{Level::kInfo};
+
+const char* level_name(Level level) {
+  switch (level) {
+    case Level::kDebug:
+      return "debug";
+    case Level::kInfo:
+      return "info";
+    case Level::kWarn:
+      return "warn";
+    case Level::kError:
+      return "error";
+    case Level::kOff:
+      break;
+  }
+  return "off";
+}
+
+}  // namespace
+
+std::optional<Level> parse_level(std::string_view text) {
+  for (Level level : {Level::kDebug, Level::kInfo, Level::kWarn, Level::kError, Level::kOff}) {
+    if (text == level_name(level)) return level;
+  }
+  return std::nullopt;
+}
+
+void set_level(Level level) { g_level.store(level, std::memory_order_relaxed); }
+
+bool enabled(Level level) {
+  return level != Level::kOff && level >= g_level.load(std::memory_order_relaxed);
+}
+
+std::string utc_timestamp_now() {
+  const auto now = std::chrono::system_clock::now();
+  const auto ms =
+      std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count();
+  const std::time_t seconds = static_cast<std::time_t>(ms / 1000);
+  std::tm tm{};
+  gmtime_r(&seconds, &tm);
+  char buffer[32];
+  const int n = std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ",
+                              tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min,
+                              tm.tm_sec, static_cast<int>(ms % 1000));
+  return std::string(buffer, static_cast<std::size_t>(n));
+}
+
+void write(Level level, std::string_view message, std::initializer_list<Field> fields) {
+  if (!enabled(level)) return;
+  std::string line = "{\"time\":\"" + utc_timestamp_now() + "\",\"level\":\"";
+  line += level_name(level);
+  line += "\",\"msg\":";
+  append_json_string(line, message);
+  for (const Field& field : fields) {
+    line += ',';
+    append_json_string(line, field.key);
+    line += ':';
+    if (field.is_number) {
+      line += field.number;
+    } else {
+      append_json_string(line, field.text);
+    }
+  }
+  line += "}\n";
+  // One write(2) per line keeps lines whole when several threads log at once.
+  const char* data = line.data();
+  std::size_t left = line.size();
+  while (left > 0) {
+    const ssize_t n = ::write(STDERR_FILENO, data, left);
+    if (n <= 0) return;
+    data += n;
+    left -= static_cast<std::size_t>(n);
+  }
+}
+
+}  // namespace badgesmith::log
