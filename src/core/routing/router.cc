@@ -40,7 +40,8 @@ bool is_literal_char(char c) noexcept {
 }
 
 [[noreturn]] void throw_bad_pattern(std::string_view pattern, std::string_view why) {
-  throw std::invalid_argument("route pattern \"" + std::string(pattern) + "\": " + std::string(why));
+  throw std::invalid_argument("route pattern \"" + std::string(pattern) +
+                              "\": " + std::string(why));
 }
 
 // A request path split lazily on '/', so matching needs no segment array.
@@ -151,16 +152,15 @@ void Router::add(std::string_view method, std::string_view pattern, http::Handle
   }
 
   for (const auto& existing : routes_) {
-    if (existing->method != route->method ||
-        existing->segments.size() != route->segments.size()) {
+    if (existing->method != route->method || existing->segments.size() != route->segments.size()) {
       continue;
     }
     bool same_shape = true;
     for (std::size_t i = 0; i < route->segments.size() && same_shape; ++i) {
       const Segment& a = existing->segments[i];
       const Segment& b = route->segments[i];
-      same_shape = a.kind == b.kind &&
-                   (a.kind != Segment::Kind::kLiteral || ascii_iequals(a.text, b.text));
+      same_shape =
+          a.kind == b.kind && (a.kind != Segment::Kind::kLiteral || ascii_iequals(a.text, b.text));
     }
     if (same_shape) throw_bad_pattern(pattern, "already registered for " + std::string(method));
   }
@@ -268,8 +268,8 @@ Match Router::match(std::string_view method, std::string_view path, PathMode mod
     }
     // Tail values need no re-joining: decoding never touches the '/' separators, so decoding the
     // remainder at once equals decoding each segment and joining with '/'.
-    const std::string_view value = segment.kind == Segment::Kind::kTail ? cursor.rest()
-                                                                        : cursor.next();
+    const std::string_view value =
+        segment.kind == Segment::Kind::kTail ? cursor.rest() : cursor.next();
     const bool ok = params.begin(segment.text) &&
                     (mode == PathMode::kRaw ? params.append_decoded(value) : params.append(value));
     if (!ok) {

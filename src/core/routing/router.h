@@ -134,7 +134,9 @@ class Router {
   // order, with the method in canonical upper case and the pattern as registered.
   template <class F>
   void for_each_route(F f) const {
-    for (const auto& route : routes_) f(method_name(route->method), std::string_view(route->pattern));
+    for (const auto& route : routes_) {
+      f(method_name(route->method), std::string_view(route->pattern));
+    }
   }
 
   std::size_t size() const noexcept { return routes_.size(); }
