@@ -143,8 +143,8 @@ const std::array<std::string, kStatementCount>& statement_sql() {
     texts[kRollback] = "ROLLBACK";
     texts[kPutOverwrite] = kPutPrefix;
     // An expired item counts as absent, so the conditional put may replace it.
-    texts[kPutIfAbsent] = std::string(kPutPrefix) +
-                          " WHERE items.expires_at IS NOT NULL AND items.expires_at <= ?5";
+    texts[kPutIfAbsent] =
+        std::string(kPutPrefix) + " WHERE items.expires_at IS NOT NULL AND items.expires_at <= ?5";
     texts[kGet] =
         "SELECT value, expires_at FROM items WHERE pk = ?1 AND sk = ?2"
         " AND (expires_at IS NULL OR expires_at > ?3)";
@@ -192,7 +192,8 @@ class StatementUse {
     return sqlite3_bind_int64(statement_, index, value);
   }
   int bind_optional_int(int index, const std::optional<std::int64_t>& value) {
-    return value ? sqlite3_bind_int64(statement_, index, *value) : sqlite3_bind_null(statement_, index);
+    return value ? sqlite3_bind_int64(statement_, index, *value)
+                 : sqlite3_bind_null(statement_, index);
   }
   int step() { return sqlite3_step(statement_); }
 
@@ -329,26 +330,25 @@ std::optional<std::string> base64url_decode(std::string_view text) {
 // FNV-1a over length-prefixed fields, so ("ab", "c") and ("a", "bc") differ.
 std::uint64_t cursor_scope(const QueryRequest& request) {
   std::uint64_t hash = 0xcbf29ce484222325ULL;
-  const auto mix = [&hash](std::string_view bytes) {
-    for (const char c : bytes) {
-      hash ^= static_cast<unsigned char>(c);
-      hash *= 0x100000001b3ULL;
-    }
+  const auto mix_byte = [&hash](unsigned char byte) {
+    hash ^= byte;
+    hash *= 0x100000001b3ULL;
   };
   const auto mix_field = [&](std::string_view field) {
     std::uint64_t size = field.size();
-    for (int i = 0; i < 8; ++i, size >>= 8) mix(std::string(1, static_cast<char>(size & 0xff)));
-    mix(field);
+    for (int i = 0; i < 8; ++i, size >>= 8) mix_byte(static_cast<unsigned char>(size & 0xff));
+    for (const char c : field) mix_byte(static_cast<unsigned char>(c));
   };
   mix_field(request.partition);
   mix_field(request.sort_prefix);
-  mix(request.descending ? "d" : "a");
+  mix_byte(request.descending ? 'd' : 'a');
   return hash;
 }
 
 std::string encode_cursor(std::uint64_t scope, std::string_view last_sort_key) {
   std::string payload(1, static_cast<char>(kCursorVersion));
-  for (int shift = 56; shift >= 0; shift -= 8) payload += static_cast<char>((scope >> shift) & 0xff);
+  for (int shift = 56; shift >= 0; shift -= 8)
+    payload += static_cast<char>((scope >> shift) & 0xff);
   payload += last_sort_key;
   return base64url_encode(payload);
 }
@@ -443,8 +443,7 @@ Result<std::optional<Item>> run_get(Connection& connection, const Key& key, std:
   return std::optional<Item>(Item{key, use.column_bytes(0), use.column_optional_int(1)});
 }
 
-Result<QueryPage> run_query(Connection& connection, const QueryRequest& request,
-                            std::int64_t now) {
+Result<QueryPage> run_query(Connection& connection, const QueryRequest& request, std::int64_t now) {
   if (request.limit < 1 || request.limit > kMaxQueryLimit) {
     return make_error(Errc::kInvalidArgument, "limit must be between 1 and 1000", {}, "limit");
   }
@@ -572,16 +571,17 @@ Result<void> enable_wal(Connection& connection) {
   const auto* mode = reinterpret_cast<const char*>(sqlite3_column_text(raw, 0));
   // SQLite answers with the mode it kept, e.g. "delete" on a file system without shared memory.
   if (mode == nullptr || std::string_view(mode) != "wal") {
-    return make_error(Errc::kInternal, "cannot enable WAL mode on the data directory's file system");
+    return make_error(Errc::kInternal,
+                      "cannot enable WAL mode on the data directory's file system");
   }
   return success();
 }
 
 Result<std::int64_t> current_schema_version(Connection& connection) {
   sqlite3_stmt* raw = nullptr;
-  int rc = sqlite3_prepare_v2(connection.db(),
-                              "SELECT COALESCE(MAX(version), 0) FROM schema_migrations", -1, &raw,
-                              nullptr);
+  int rc =
+      sqlite3_prepare_v2(connection.db(), "SELECT COALESCE(MAX(version), 0) FROM schema_migrations",
+                         -1, &raw, nullptr);
   if (rc != SQLITE_OK) return operator_error(rc, "cannot read the schema version");
   std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> statement(raw, &sqlite3_finalize);
   if ((rc = sqlite3_step(raw)) != SQLITE_ROW) {
@@ -599,7 +599,8 @@ Result<void> record_migration(Connection& connection, std::int64_t version, std:
   std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> statement(raw, &sqlite3_finalize);
   sqlite3_bind_int64(raw, 1, version);
   sqlite3_bind_int64(raw, 2, now);
-  if ((rc = sqlite3_step(raw)) != SQLITE_DONE) return operator_error(rc, "cannot record a migration");
+  if ((rc = sqlite3_step(raw)) != SQLITE_DONE)
+    return operator_error(rc, "cannot record a migration");
   return success();
 }
 
@@ -624,11 +625,10 @@ Result<void> migrate(Connection& connection, std::int64_t now) {
     for (const Migration& migration : kMigrations) {
       if (migration.version <= current.value()) continue;
       if ((rc = connection.exec(migration.sql)) != SQLITE_OK) {
-        return operator_error(rc, "schema migration " + std::to_string(migration.version) +
-                                      " failed");
+        return operator_error(rc,
+                              "schema migration " + std::to_string(migration.version) + " failed");
       }
-      if (Result<void> recorded = record_migration(connection, migration.version, now);
-          !recorded) {
+      if (Result<void> recorded = record_migration(connection, migration.version, now); !recorded) {
         return recorded;
       }
     }
@@ -778,10 +778,9 @@ void SqliteStore::get(Key key, Callback<std::optional<Item>> done) {
 }
 
 void SqliteStore::query(QueryRequest request, Callback<QueryPage> done) {
-  submit(std::move(done),
-         [request = std::move(request)](Connection& connection, std::int64_t now) {
-           return run_query(connection, request, now);
-         });
+  submit(std::move(done), [request = std::move(request)](Connection& connection, std::int64_t now) {
+    return run_query(connection, request, now);
+  });
 }
 
 void SqliteStore::probe(Callback<void> done) {
@@ -790,9 +789,8 @@ void SqliteStore::probe(Callback<void> done) {
 }
 
 void SqliteStore::purge_expired(Callback<std::size_t> done) {
-  submit(std::move(done), [](Connection& connection, std::int64_t now) {
-    return run_purge(connection, now);
-  });
+  submit(std::move(done),
+         [](Connection& connection, std::int64_t now) { return run_purge(connection, now); });
 }
 
 Result<void> SqliteStore::backup_to(const std::filesystem::path& file) {
@@ -848,8 +846,10 @@ Result<void> SqliteStore::backup_to(const std::filesystem::path& file) {
     const int finished = sqlite3_backup_finish(backup);
     if (rc != SQLITE_DONE) return operator_error(rc, "the backup failed");
     if (finished != SQLITE_OK) return operator_error(finished, "the backup failed");
-    // The copied header says WAL; a backup should be one self-contained file.
-    if ((rc = destination->exec("PRAGMA journal_mode=DELETE")) != SQLITE_OK) {
+    // The copied header says WAL; a backup should be one self-contained file. FULL: once we
+    // report success the copy must survive a power cut.
+    if ((rc = destination->exec("PRAGMA synchronous=FULL; PRAGMA journal_mode=DELETE")) !=
+        SQLITE_OK) {
       return operator_error(rc, "cannot finish the backup file");
     }
     destination.reset();

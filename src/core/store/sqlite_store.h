@@ -1,7 +1,8 @@
 // The Store on a local SQLite database (WAL mode), for single-node deployments and tests.
 //
 // Layout: one file, `<data_dir>/badgesmith.db`, holding a `schema_migrations` table and an `items`
-// table keyed by (pk, sk). Sort keys are compared bytewise (memcmp order), whatever bytes they hold.
+// table keyed by (pk, sk). Sort keys are compared bytewise (memcmp order), whatever bytes they
+// hold.
 #pragma once
 
 #include <cstdint>
@@ -45,9 +46,9 @@ class SqliteStore final : public Store {
   // Runs synchronously on the caller's thread: it is start-up work.
   // `now_unix_seconds` decides expiry; it is called on pool threads, concurrently, so it must be
   // thread-safe. `pool` is borrowed, see Lifetime above.
-  // Fails with kInternal when the directory cannot be created, the file is not a database, or
-  // its schema is newer than latest_schema_version(); with kUpstreamUnavailable when the file is
-  // locked or unreadable.
+  // Fails with kInvalidArgument for an empty `data_dir`; with kInternal when the directory cannot
+  // be created, the file is not a database, or its schema is newer than latest_schema_version();
+  // with kUpstreamUnavailable when the file is locked or unreadable.
   static Result<std::unique_ptr<SqliteStore>> open(
       const std::filesystem::path& data_dir, async::WorkPool& pool,
       std::function<std::int64_t()> now_unix_seconds = &SqliteStore::system_unix_seconds);
