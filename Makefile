@@ -51,11 +51,14 @@ fuzz: deps
 	cmake --preset fuzz >/dev/null
 	cmake --build --preset fuzz -j $(JOBS)
 
+# New inputs go to build/fuzz/corpus-*; the committed seeds stay as they are.
 FUZZ_SECONDS ?= 60
 fuzz-smoke: fuzz
-	mkdir -p build/fuzz/corpus-router
+	mkdir -p build/fuzz/corpus-router build/fuzz/corpus-request_head
 	$(HERMETIC) build/fuzz/fuzz/router_fuzz -max_total_time=$(FUZZ_SECONDS) -timeout=5 \
 	  build/fuzz/corpus-router fuzz/corpus/router
+	$(HERMETIC) build/fuzz/fuzz/request_head_fuzz -max_total_time=$$(( $(FUZZ_SECONDS) / 2 )) \
+	  -timeout=5 build/fuzz/corpus-request_head fuzz/corpus/request_head
 
 bench: build
 	bench/http.sh
