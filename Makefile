@@ -69,7 +69,7 @@ fmt: deps
 
 lint: deps
 	cmake --preset debug >/dev/null
-	git ls-files 'src/*.cc' | xargs clang-tidy -p build/debug --quiet
+	git ls-files 'src/*.cc' | xargs -P $(JOBS) -n 4 clang-tidy -p build/debug --quiet --extra-arg=-Wno-unknown-warning-option
 
 clean:
 	rm -rf build

@@ -28,9 +28,9 @@ struct ServeFlags {
   std::string access_log = "stdout";
   std::string trusted_proxies;
   unsigned threads = 0;
-  std::size_t max_head_bytes = 16 * 1024;
-  std::size_t max_url_bytes = 4 * 1024;
-  std::size_t max_body_bytes = 1024 * 1024;
+  std::size_t max_head_bytes = std::size_t{16} * 1024;
+  std::size_t max_url_bytes = std::size_t{4} * 1024;
+  std::size_t max_body_bytes = std::size_t{1024} * 1024;
   std::size_t max_connections = 10'000;
   unsigned idle_timeout_ms = 60'000;
   unsigned header_timeout_ms = 10'000;

@@ -12,9 +12,9 @@
 namespace badgesmith::http {
 
 struct RequestLimits {
-  std::size_t max_head_bytes = 16 * 1024;   // Request line + headers: 431 beyond.
-  std::size_t max_target_bytes = 4 * 1024;  // Request target: 414 beyond.
-  std::size_t max_body_bytes = 1024 * 1024; // Declared Content-Length: 413 beyond.
+  std::size_t max_head_bytes = std::size_t{16} * 1024;     // Request line + headers: 431 beyond.
+  std::size_t max_target_bytes = std::size_t{4} * 1024;    // Request target: 414 beyond.
+  std::size_t max_body_bytes = std::size_t{1024} * 1024;  // Declared body size: 413 beyond.
 };
 
 struct ScreenedHead {

@@ -306,7 +306,7 @@ asio::awaitable<void> Server::Impl::accept_loop(Worker& worker) {
     }
     socket.set_option(tcp::no_delay(true), ec);
     asio::co_spawn(worker.ioc, run_session(worker, std::move(socket)),
-                   [this](std::exception_ptr error) {
+                   [this](const std::exception_ptr& error) {
                      connections_.fetch_sub(1);
                      if (error) log::error("connection ended by an exception");
                    });

@@ -26,8 +26,8 @@ struct AccessRecord {
 
 class AccessLog {
  public:
-  static constexpr std::size_t kFlushBytes = 64 * 1024;
-  static constexpr std::size_t kMaxPendingBytes = 8 * 1024 * 1024;
+  static constexpr std::size_t kFlushBytes = std::size_t{64} * 1024;
+  static constexpr std::size_t kMaxPendingBytes = std::size_t{8} * 1024 * 1024;
 
   // Writes to `fd`, which the log does not own (stdout) unless `owns_fd`.
   AccessLog(int fd, bool owns_fd);

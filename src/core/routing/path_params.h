@@ -25,11 +25,8 @@ class PathParams {
   // Copies only the used part of the buffer; the rest is never read.
   PathParams(const PathParams& other) noexcept;
   PathParams& operator=(const PathParams& other) noexcept;
-  // A move is a copy: there is nothing on the heap to steal. `other` keeps its values.
-  PathParams(PathParams&& other) noexcept : PathParams(static_cast<const PathParams&>(other)) {}
-  PathParams& operator=(PathParams&& other) noexcept {
-    return *this = static_cast<const PathParams&>(other);
-  }
+  // No move operations are declared, so a move is this copy: there is nothing on the heap to
+  // steal, and `other` keeps its values.
   ~PathParams() = default;
 
   // Decoded value of the param called `name` (ASCII case-insensitive), or "" when absent. The

@@ -22,7 +22,7 @@ void add_routes(routing::Router& router) {
   response->headers.set("Content-Type", "image/svg+xml");
   const http::CachePolicy policy{"public, max-age=86400", std::nullopt};
   router.add("GET", "/favicon.svg",
-             [response, policy](const http::Request& request, http::Respond respond) {
+             [response, policy](const http::Request& request, const http::Respond& respond) {
                http::Response copy = *response;
                http::apply_cache_policy(request, copy, policy);
                respond(std::move(copy));
