@@ -6,6 +6,8 @@ namespace {
 
 constexpr char kHex[] = "0123456789abcdef";
 
+bool is_plain(unsigned char c) { return c >= 0x20 && c < 0x7F && c != '"' && c != '\\'; }
+
 void append_escaped_byte(std::string& out, unsigned char byte) {
   out += "\\u00";
   out += kHex[byte >> 4];
@@ -42,6 +44,12 @@ std::size_t utf8_sequence_length(std::string_view s) {
 void append_json_string(std::string& out, std::string_view value) {
   out += '"';
   for (std::size_t i = 0; i < value.size();) {
+    // Copy the run of characters that need no escaping in one append.
+    std::size_t run = i;
+    while (run < value.size() && is_plain(static_cast<unsigned char>(value[run]))) ++run;
+    out.append(value.substr(i, run - i));
+    i = run;
+    if (i == value.size()) break;
     const auto c = static_cast<unsigned char>(value[i]);
     if (c == '"' || c == '\\') {
       out += '\\';

@@ -16,11 +16,18 @@ struct CachePolicy {
   std::optional<std::int64_t> last_modified;  // Unix seconds; no Last-Modified when absent.
 };
 
-// Sets Cache-Control, ETag (strong, over the final body) and Last-Modified on `response`, then,
-// for GET and HEAD, turns it into a 304 without body when If-None-Match matches the ETag
-// (weak comparison, lists and `*`) or, only when If-None-Match is absent, when the resource has
-// not changed since a valid If-Modified-Since. REQUIRES: `response` is a 2xx with its final body.
+// Sets Cache-Control, ETag (strong, over the final body) and Last-Modified on `response`, then
+// answers the request's validators as answer_if_not_modified does.
+// REQUIRES: `response` is a 2xx with its final body.
 void apply_cache_policy(const Request& request, Response& response, const CachePolicy& policy);
+
+// The first half of apply_cache_policy, for responses built once and served many times.
+void set_cache_headers(Response& response, const CachePolicy& policy);
+
+// For GET and HEAD, turns `response` into a 304 without body when If-None-Match matches its ETag
+// (weak comparison, lists and `*`) or, only when If-None-Match is absent, when its Last-Modified
+// is not after a valid If-Modified-Since (RFC 9110 §13.1-13.2). Otherwise leaves it unchanged.
+void answer_if_not_modified(const Request& request, Response& response);
 
 // `"<hex SHA-256 of body>"`.
 std::string strong_etag(std::string_view body);

@@ -2,6 +2,7 @@
 
 #include <sys/socket.h>
 
+#include <algorithm>
 #include <atomic>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
@@ -81,7 +82,7 @@ const std::string& current_http_date() {
 }
 
 bool has_line_break(std::string_view s) {
-  return s.find_first_of("\r\n") != std::string_view::npos;
+  return std::any_of(s.begin(), s.end(), [](char c) { return c == '\r' || c == '\n'; });
 }
 
 bool body_allowed(int status) { return status >= 200 && status != 204 && status != 304; }

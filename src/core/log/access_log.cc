@@ -2,12 +2,23 @@
 
 #include <unistd.h>
 
+#include <charconv>
 #include <chrono>
 
 #include "core/json_string.h"
 #include "core/log/log.h"
 
 namespace badgesmith::log {
+
+namespace {
+
+void append_number(std::string& out, std::uint64_t value) {
+  char digits[24];
+  const auto [end, ec] = std::to_chars(digits, digits + sizeof digits, value);
+  out.append(digits, end);
+}
+
+}  // namespace
 
 AccessLog::AccessLog(int fd, bool owns_fd) : fd_(fd), owns_fd_(owns_fd) {
   pending_.reserve(kFlushBytes * 2);
@@ -28,7 +39,7 @@ void AccessLog::record(const AccessRecord& record) {
   thread_local std::string line;
   line.clear();
   line += "{\"time\":\"";
-  line += utc_timestamp_now();
+  append_utc_timestamp_now(line);
   line += "\",\"request_id\":";
   append_json_string(line, record.request_id);
   line += ",\"method\":";
@@ -36,11 +47,11 @@ void AccessLog::record(const AccessRecord& record) {
   line += ",\"path\":";
   append_json_string(line, record.path);
   line += ",\"status\":";
-  line += std::to_string(record.status);
+  append_number(line, record.status);
   line += ",\"bytes\":";
-  line += std::to_string(record.bytes);
+  append_number(line, record.bytes);
   line += ",\"duration_us\":";
-  line += std::to_string(record.duration_us);
+  append_number(line, record.duration_us);
   line += ",\"client\":";
   append_json_string(line, record.client_address);
   line += "}\n";

@@ -46,18 +46,35 @@ bool enabled(Level level) {
   return level != Level::kOff && level >= g_level.load(std::memory_order_relaxed);
 }
 
+void append_utc_timestamp_now(std::string& out) {
+  thread_local std::time_t cached_second = -1;
+  thread_local char cached_prefix[24];  // "YYYY-MM-DDTHH:MM:SS."
+  thread_local std::size_t cached_length = 0;
+  const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                      std::chrono::system_clock::now().time_since_epoch())
+                      .count();
+  const auto seconds = static_cast<std::time_t>(ms / 1000);
+  if (seconds != cached_second) {
+    std::tm tm{};
+    gmtime_r(&seconds, &tm);
+    const int n = std::snprintf(cached_prefix, sizeof cached_prefix, "%04d-%02d-%02dT%02d:%02d:%02d.",
+                                tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour,
+                                tm.tm_min, tm.tm_sec);
+    cached_length = static_cast<std::size_t>(n);
+    cached_second = seconds;
+  }
+  const auto millis = static_cast<int>(ms % 1000);
+  out.append(cached_prefix, cached_length);
+  out += static_cast<char>('0' + millis / 100);
+  out += static_cast<char>('0' + millis / 10 % 10);
+  out += static_cast<char>('0' + millis % 10);
+  out += 'Z';
+}
+
 std::string utc_timestamp_now() {
-  const auto now = std::chrono::system_clock::now();
-  const auto ms =
-      std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count();
-  const std::time_t seconds = static_cast<std::time_t>(ms / 1000);
-  std::tm tm{};
-  gmtime_r(&seconds, &tm);
-  char buffer[32];
-  const int n = std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ",
-                              tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min,
-                              tm.tm_sec, static_cast<int>(ms % 1000));
-  return std::string(buffer, static_cast<std::size_t>(n));
+  std::string timestamp;
+  append_utc_timestamp_now(timestamp);
+  return timestamp;
 }
 
 void write(Level level, std::string_view message, std::initializer_list<Field> fields) {

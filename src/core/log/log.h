@@ -44,5 +44,7 @@ inline void error(std::string_view m, std::initializer_list<Field> f = {}) { wri
 
 // RFC 3339 UTC timestamp with milliseconds, e.g. 2026-11-28T08:00:00.123Z.
 std::string utc_timestamp_now();
+// Appends the same to `out`; formats the date part once per second per thread.
+void append_utc_timestamp_now(std::string& out);
 
 }  // namespace badgesmith::log

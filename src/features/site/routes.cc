@@ -1,6 +1,7 @@
 #include "features/site/routes.h"
 
 #include <memory>
+#include <mutex>
 
 #include "core/http/cache_headers.h"
 
@@ -17,14 +18,22 @@ constexpr std::string_view kFaviconSvg =
 }  // namespace
 
 void add_routes(routing::Router& router) {
-  auto response = std::make_shared<http::Response>();
-  response->body = std::string(kFaviconSvg);
-  response->headers.set("Content-Type", "image/svg+xml");
-  const http::CachePolicy policy{"public, max-age=86400", std::nullopt};
+  // Built on first use: hashing the ETag at start-up would initialise OpenSSL before the
+  // listener accepts.
+  struct Favicon {
+    std::once_flag built;
+    http::Response response;
+  };
+  auto favicon = std::make_shared<Favicon>();
   router.add("GET", "/favicon.svg",
-             [response, policy](const http::Request& request, const http::Respond& respond) {
-               http::Response copy = *response;
-               http::apply_cache_policy(request, copy, policy);
+             [favicon](const http::Request& request, const http::Respond& respond) {
+               std::call_once(favicon->built, [&response = favicon->response] {
+                 response.body = std::string(kFaviconSvg);
+                 response.headers.set("Content-Type", "image/svg+xml");
+                 http::set_cache_headers(response, {"public, max-age=86400", std::nullopt});
+               });
+               http::Response copy = favicon->response;
+               http::answer_if_not_modified(request, copy);
                respond(std::move(copy));
              });
 }
