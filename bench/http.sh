@@ -1,0 +1,271 @@
+#!/usr/bin/env bash
+# HTTP throughput of BadgeSmith vs nginx serving the same small static file.
+#
+# Usage: bench/http.sh [--json FILE]
+#   Environment: BADGESMITH_BIN (default build/release/badgesmith), ROUNDS (3),
+#   DURATION seconds per run (4), THREADS (2), CONNECTIONS (64), KEEP_TMP=1 keeps
+#   the temporary directory (logs, nginx.conf) for inspection.
+#
+# Both servers run with access logging to a file in the same temporary directory;
+# wrk runs against them interleaved (ours, nginx, ours, nginx, ...) so that drift
+# in machine load hits both. Builds nothing (`make bench` builds first). Writes no
+# repository file. All traffic goes to 127.0.0.1.
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+BIN=${BADGESMITH_BIN:-build/release/badgesmith}
+ROUNDS=${ROUNDS:-3}
+DURATION=${DURATION:-4}
+THREADS=${THREADS:-2}
+CONNECTIONS=${CONNECTIONS:-64}
+JSON_OUT=""
+
+usage() { sed -n '2,14p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --json) [[ $# -ge 2 ]] || { echo "http.sh: --json needs a FILE" >&2; exit 2; }; JSON_OUT=$2; shift 2 ;;
+    --json=*) JSON_OUT=${1#--json=}; shift ;;
+    -h|--help) usage; exit 0 ;;
+    *) echo "http.sh: unknown argument: $1" >&2; usage >&2; exit 2 ;;
+  esac
+done
+
+die() { echo "http.sh: error: $*" >&2; exit 1; }
+for n in ROUNDS DURATION THREADS CONNECTIONS; do
+  [[ "${!n}" =~ ^[1-9][0-9]*$ ]] || die "$n must be a positive integer (got '${!n}')"
+done
+[[ -x "$BIN" ]] || die "$BIN not found or not executable (run: make build)"
+for tool in wrk nginx curl python3; do
+  command -v "$tool" >/dev/null || die "'$tool' not found (run: scripts/install-deps)"
+done
+
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/badgesmith-bench-http.XXXXXX")
+OURS_PID="" NGINX_PID="" WRK_PID=""
+
+STOP_RC=0 STOP_ALIVE=0
+stop_pid() { # stop_pid PID NAME: SIGTERM, wait up to 5 s, then SIGKILL; exit status in STOP_RC
+  local pid=$1 name=$2 i
+  STOP_RC=0 STOP_ALIVE=0
+  if kill -0 "$pid" 2>/dev/null; then
+    STOP_ALIVE=1
+    kill -TERM "$pid" 2>/dev/null || true
+    for ((i = 0; i < 50; i++)); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    if kill -0 "$pid" 2>/dev/null; then
+      echo "http.sh: warning: $name (pid $pid) ignored SIGTERM for 5 s; killing" >&2
+      kill -KILL "$pid" 2>/dev/null || true
+    fi
+  fi
+  wait "$pid" 2>/dev/null || STOP_RC=$?
+}
+
+cleanup() {
+  local rc=$?
+  trap - EXIT INT TERM
+  if [[ -n "$WRK_PID" ]]; then kill -TERM "$WRK_PID" 2>/dev/null || true; wait "$WRK_PID" 2>/dev/null || true; fi
+  if [[ -n "$OURS_PID" ]]; then
+    stop_pid "$OURS_PID" badgesmith
+    [[ $STOP_ALIVE -eq 0 || $STOP_RC -eq 0 ]] || echo "http.sh: warning: badgesmith exited with status $STOP_RC after SIGTERM (expected 0)" >&2
+  fi
+  [[ -z "$NGINX_PID" ]] || stop_pid "$NGINX_PID" nginx
+  if [[ "${KEEP_TMP:-0}" == 1 ]]; then
+    echo "http.sh: kept $TMP"
+  else
+    rm -rf "$TMP"
+  fi
+  exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+free_port() {
+  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
+}
+
+# --- our server --------------------------------------------------------------------------
+mkdir -p "$TMP/data"
+"$BIN" serve --listen 127.0.0.1:0 --data-dir "$TMP/data" \
+  >"$TMP/ours-access.log" 2>"$TMP/ours-stderr.log" </dev/null &
+OURS_PID=$!
+
+listening_address() {
+  python3 - "$TMP/ours-stderr.log" <<'EOF'
+import json, sys
+for line in open(sys.argv[1], errors="replace"):
+    try:
+        o = json.loads(line)
+    except ValueError:
+        continue
+    if isinstance(o, dict) and o.get("msg") == "listening" and o.get("address"):
+        print(o["address"])
+        break
+EOF
+}
+addr=""
+for ((i = 0; i < 200; i++)); do  # up to 10 s
+  addr=$(listening_address)
+  [[ -n "$addr" ]] && break
+  kill -0 "$OURS_PID" 2>/dev/null || { cat "$TMP/ours-stderr.log" >&2; die "badgesmith exited before listening"; }
+  sleep 0.05
+done
+[[ -n "$addr" ]] || { cat "$TMP/ours-stderr.log" >&2; die "no 'listening' log line from badgesmith within 10 s"; }
+[[ "$addr" =~ ^127\.0\.0\.1:([0-9]+)$ ]] || die "badgesmith listens on unexpected address '$addr'"
+OURS_PORT=${BASH_REMATCH[1]}
+OURS_URL="http://127.0.0.1:$OURS_PORT/favicon.svg"
+
+# --- nginx serving the same bytes -----------------------------------------------------------
+mkdir -p "$TMP/www" "$TMP/nginx-tmp"
+chmod 0755 "$TMP" "$TMP/www"
+ours_ct=$(curl -sS --fail --max-time 5 -o "$TMP/www/favicon.svg" -w '%{content_type}' "$OURS_URL") \
+  || die "GET $OURS_URL failed"
+chmod 0644 "$TMP/www/favicon.svg"
+fav_bytes=$(wc -c <"$TMP/www/favicon.svg")
+[[ "$fav_bytes" -gt 0 ]] || die "GET $OURS_URL returned an empty body"
+
+NGINX_PORT=$(free_port)
+NGINX_URL="http://127.0.0.1:$NGINX_PORT/favicon.svg"
+user_line=""
+[[ $(id -u) -eq 0 ]] && user_line="user root;"  # workers must read $TMP whatever TMPDIR is
+cat >"$TMP/nginx.conf" <<EOF
+# generated by bench/http.sh
+daemon off;
+worker_processes auto;
+$user_line
+pid $TMP/nginx.pid;
+error_log $TMP/nginx-error.log warn;
+events { worker_connections 1024; }
+http {
+  types { image/svg+xml svg svgz; }
+  default_type application/octet-stream;
+  access_log $TMP/nginx-access.log combined;
+  sendfile on;
+  tcp_nopush on;
+  tcp_nodelay on;
+  keepalive_timeout 65;
+  keepalive_requests 100000;
+  client_body_temp_path $TMP/nginx-tmp/body;
+  proxy_temp_path $TMP/nginx-tmp/proxy;
+  fastcgi_temp_path $TMP/nginx-tmp/fastcgi;
+  uwsgi_temp_path $TMP/nginx-tmp/uwsgi;
+  scgi_temp_path $TMP/nginx-tmp/scgi;
+  server {
+    listen 127.0.0.1:$NGINX_PORT;
+    root $TMP/www;
+    location / { }
+  }
+}
+EOF
+nginx -t -q -e "$TMP/nginx-error.log" -c "$TMP/nginx.conf" -p "$TMP" \
+  || { cat "$TMP/nginx-error.log" >&2 2>/dev/null; die "generated nginx.conf is invalid"; }
+nginx -e "$TMP/nginx-error.log" -c "$TMP/nginx.conf" -p "$TMP" </dev/null >"$TMP/nginx-stdout.log" 2>&1 &
+NGINX_PID=$!
+ng_ct=""
+for ((i = 0; i < 200; i++)); do  # up to 10 s
+  kill -0 "$NGINX_PID" 2>/dev/null || { cat "$TMP/nginx-error.log" >&2 2>/dev/null; die "nginx exited at startup"; }
+  ng_ct=$(curl -sS --fail --max-time 2 -o "$TMP/nginx-check.svg" -w '%{content_type}' "$NGINX_URL" 2>/dev/null) && break
+  ng_ct=""
+  sleep 0.05
+done
+[[ -n "$ng_ct" ]] || { cat "$TMP/nginx-error.log" >&2 2>/dev/null; die "nginx did not serve $NGINX_URL within 10 s"; }
+cmp -s "$TMP/www/favicon.svg" "$TMP/nginx-check.svg" || die "nginx serves different bytes than badgesmith"
+
+echo "http.sh: GET /favicon.svg, $fav_bytes bytes; wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s --latency; $ROUNDS interleaved rounds"
+echo "http.sh: ours  $OURS_URL  (pid $OURS_PID, content-type: $ours_ct, access log: stdout -> file)"
+echo "http.sh: nginx $NGINX_URL  (pid $NGINX_PID, content-type: $ng_ct, access log: file, worker_processes auto)"
+[[ "$ours_ct" == image/svg+xml* ]] || echo "http.sh: warning: badgesmith content-type is '$ours_ct', expected image/svg+xml" >&2
+
+# --- load ----------------------------------------------------------------------------------
+# parse_wrk FILE -> "rps p50_ms p99_ms non2xx socket_errors"
+parse_wrk() {
+  awk '
+    function ms(v) {
+      if (v ~ /us$/) return substr(v, 1, length(v) - 2) / 1000
+      if (v ~ /ms$/) return substr(v, 1, length(v) - 2) + 0
+      if (v ~ /s$/)  return substr(v, 1, length(v) - 1) * 1000
+      if (v ~ /m$/)  return substr(v, 1, length(v) - 1) * 60000
+      return v + 0
+    }
+    /^Requests\/sec:/             { rps = $2 }
+    /^[ \t]+50(\.000)?%/          { p50 = ms($2) }
+    /^[ \t]+99(\.000)?%/          { p99 = ms($2) }
+    /Non-2xx or 3xx responses:/   { non2xx = $NF }
+    /Socket errors:/              { gsub(/,/, ""); err = $4 + $6 + $8 + $10 }
+    END {
+      if (rps == "") exit 1
+      printf "%.2f %.3f %.3f %d %d\n", rps, p50, p99, non2xx + 0, err + 0
+    }' "$1"
+}
+
+run_wrk() { # run_wrk NAME URL ROUND -> sets RESULT
+  local name=$1 url=$2 round=$3 out="$TMP/wrk-$1-$3.txt" rc=0
+  [[ "$url" == http://127.0.0.1:* ]] || die "refusing non-loopback target $url"
+  timeout -k 5 $((DURATION + 30)) wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency "$url" >"$out" 2>&1 &
+  WRK_PID=$!
+  wait "$WRK_PID" || rc=$?
+  WRK_PID=""
+  [[ $rc -eq 0 ]] || { cat "$out" >&2; die "wrk against $name failed (exit $rc)"; }
+  RESULT=$(parse_wrk "$out") || { cat "$out" >&2; die "could not parse wrk output for $name"; }
+  local non2xx errs
+  read -r _ _ _ non2xx errs <<<"$RESULT"
+  [[ "$non2xx" -eq 0 && "$errs" -eq 0 ]] ||
+    echo "http.sh: warning: $name round $round: $non2xx non-2xx responses, $errs socket errors" >&2
+}
+
+declare -a OURS_RES NGINX_RES
+printf '\n%-6s %-7s %12s %9s %9s %8s %7s\n' round server "req/s" "p50 ms" "p99 ms" non2xx errors
+for ((r = 1; r <= ROUNDS; r++)); do
+  for who in ours nginx; do
+    if [[ $who == ours ]]; then url=$OURS_URL; pid=$OURS_PID; else url=$NGINX_URL; pid=$NGINX_PID; fi
+    kill -0 "$pid" 2>/dev/null || die "$who server died before round $r"
+    run_wrk "$who" "$url" "$r"
+    if [[ $who == ours ]]; then OURS_RES+=("$RESULT"); else NGINX_RES+=("$RESULT"); fi
+    read -r rps p50 p99 non2xx errs <<<"$RESULT"
+    printf '%-6s %-7s %12.2f %9.3f %9.3f %8d %7d\n' "$r" "$who" "$rps" "$p50" "$p99" "$non2xx" "$errs"
+  done
+  ratio_r=$(awk -v a="${OURS_RES[-1]%% *}" -v b="${NGINX_RES[-1]%% *}" 'BEGIN { printf "%.3f", a / b }')
+  printf '%-6s %-7s %12s\n' "$r" ratio "$ratio_r"
+done
+for who in ours nginx; do
+  kill -0 "$([[ $who == ours ]] && echo "$OURS_PID" || echo "$NGINX_PID")" 2>/dev/null ||
+    die "$who server died during the benchmark"
+done
+
+best() { printf '%s\n' "$@" | awk '{ if ($1 + 0 > b + 0) b = $1 } END { printf "%.2f", b }'; }
+OURS_BEST=$(best "${OURS_RES[@]}")
+NGINX_BEST=$(best "${NGINX_RES[@]}")
+RATIO=$(awk -v a="$OURS_BEST" -v b="$NGINX_BEST" 'BEGIN { printf "%.3f", a / b }')
+ours_log_lines=$(wc -l <"$TMP/ours-access.log")
+nginx_log_lines=$(wc -l <"$TMP/nginx-access.log")
+
+echo
+printf 'best req/s   ours %12.2f   nginx %12.2f\n' "$OURS_BEST" "$NGINX_BEST"
+printf 'access log   ours %12d   nginx %12d lines\n' "$ours_log_lines" "$nginx_log_lines"
+echo "ratio ours/nginx (best req/s): $RATIO"
+
+if [[ -n "$JSON_OUT" ]]; then
+  python3 - "$JSON_OUT" "$RATIO" "$OURS_BEST" "$NGINX_BEST" "$ROUNDS" "$DURATION" "$THREADS" "$CONNECTIONS" \
+    "$fav_bytes" "$ours_log_lines" "$nginx_log_lines" "${OURS_RES[@]}" "${NGINX_RES[@]}" <<'EOF'
+import json, sys
+a = sys.argv[1:]
+out, ratio, ob, nb = a[0], float(a[1]), float(a[2]), float(a[3])
+rounds, dur, thr, conns, size, olog, nlog = (int(x) for x in a[4:11])
+res = a[11:]
+def rec(s):
+    rps, p50, p99, non2xx, errs = s.split()
+    return {"rps": float(rps), "p50_ms": float(p50), "p99_ms": float(p99),
+            "non2xx": int(non2xx), "socket_errors": int(errs)}
+doc = {
+    "bench": "http", "path": "/favicon.svg", "body_bytes": size,
+    "wrk": {"threads": thr, "connections": conns, "duration_s": dur},
+    "rounds": [{"round": i + 1, "ours": rec(res[i]), "nginx": rec(res[rounds + i])} for i in range(rounds)],
+    "best": {"ours_rps": ob, "nginx_rps": nb},
+    "access_log_lines": {"ours": olog, "nginx": nlog},
+    "ratio_ours_over_nginx": ratio,
+}
+with open(out, "w") as f:
+    json.dump(doc, f, indent=2)
+    f.write("\n")
+EOF
+  echo "http.sh: wrote $JSON_OUT"
+fi
