@@ -11,7 +11,8 @@ PeriodicPurge::PeriodicPurge(store::SqliteStore& store, std::chrono::seconds int
     std::unique_lock lock(mutex_);
     while (!wake_.wait_for(lock, interval, [this] { return stopping_; })) {
       store.purge_expired([](Result<std::size_t> purged) {
-        if (!purged) log::warn("purging expired items failed", {{"reason", purged.error().message}});
+        if (!purged)
+          log::warn("purging expired items failed", {{"reason", purged.error().message}});
       });
     }
   });

@@ -6,6 +6,7 @@
 #include <CLI/CLI.hpp>
 #include <csignal>
 #include <cstring>
+#include <filesystem>
 #include <iostream>
 
 #include "cli/app.h"
@@ -56,8 +57,9 @@ void add_serve_options(CLI::App& serve, ServeFlags& flags) {
   serve.add_option("--access-log", flags.access_log, "off, stdout or a file path")
       ->envname("BADGESMITH_ACCESS_LOG")
       ->capture_default_str();
-  serve.add_option("--trusted-proxies", flags.trusted_proxies,
-                   "Comma-separated CIDRs whose X-Forwarded-For is believed")
+  serve
+      .add_option("--trusted-proxies", flags.trusted_proxies,
+                  "Comma-separated CIDRs whose X-Forwarded-For is believed")
       ->envname("BADGESMITH_TRUSTED_PROXIES");
   serve.add_option("--threads", flags.threads, "I/O threads (0: one per core)")
       ->capture_default_str();
@@ -82,8 +84,9 @@ void add_serve_options(CLI::App& serve, ServeFlags& flags) {
   serve.add_option("--body-timeout-ms", flags.body_timeout_ms, "Time to send a request body")
       ->check(CLI::Range(1U, 600'000U))
       ->capture_default_str();
-  serve.add_option("--shutdown-grace-ms", flags.shutdown_grace_ms,
-                   "How long in-flight requests may finish after SIGTERM")
+  serve
+      .add_option("--shutdown-grace-ms", flags.shutdown_grace_ms,
+                  "How long in-flight requests may finish after SIGTERM")
       ->check(CLI::Range(0U, 600'000U))
       ->capture_default_str();
 }
@@ -152,6 +155,13 @@ int run_serve(const ServeFlags& flags) {
 }
 
 int run_backup(const std::string& data_dir, const std::string& file) {
+  // Opening a missing store would create an empty one and "back up" nothing.
+  std::error_code ec;
+  if (!std::filesystem::exists(std::filesystem::path(data_dir) / store::SqliteStore::kFileName,
+                               ec)) {
+    std::cerr << "badgesmith: backup: no store in " << data_dir << '\n';
+    return kExitFailure;
+  }
   async::WorkPool pool(1);
   auto store = store::SqliteStore::open(data_dir, pool);
   if (!store) {

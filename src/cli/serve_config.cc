@@ -8,7 +8,9 @@ namespace badgesmith::cli {
 
 namespace {
 
-Error invalid(std::string message) { return make_error(Errc::kInvalidArgument, std::move(message)); }
+Error invalid(std::string message) {
+  return make_error(Errc::kInvalidArgument, std::move(message));
+}
 
 bool is_ip_literal(const std::string& host, int family) {
   unsigned char bytes[sizeof(in6_addr)];

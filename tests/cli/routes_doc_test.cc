@@ -31,9 +31,10 @@ TEST(RoutesDoc, ListsExactlyTheRoutesTheAppRegistersAndWhere) {
     ASSERT_TRUE(app) << app.error().message;
 
     std::set<std::pair<std::string, std::string>> registered;
-    app.value()->router.for_each_route([&registered](std::string_view method, std::string_view route) {
-      registered.emplace(std::string(method), std::string(route));
-    });
+    app.value()->router.for_each_route(
+        [&registered](std::string_view method, std::string_view route) {
+          registered.emplace(std::string(method), std::string(route));
+        });
 
     const std::string doc = read_file(source_dir / "docs/routes.md");
     const std::regex row(R"(\|\s*([A-Z]+)\s*\|\s*`([^`]+)`\s*\|\s*`([^`]+)`\s*\|)");

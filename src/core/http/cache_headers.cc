@@ -71,16 +71,16 @@ std::string format_http_date(std::int64_t unix_seconds) {
                                             "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
   char buffer[40];
   const int n = std::snprintf(buffer, sizeof buffer, "%s, %02d %s %04d %02d:%02d:%02d GMT",
-                              kDays[tm.tm_wday], tm.tm_mday, kMonths[tm.tm_mon],
-                              tm.tm_year + 1900, tm.tm_hour, tm.tm_min, tm.tm_sec);
+                              kDays[tm.tm_wday], tm.tm_mday, kMonths[tm.tm_mon], tm.tm_year + 1900,
+                              tm.tm_hour, tm.tm_min, tm.tm_sec);
   return std::string(buffer, static_cast<std::size_t>(n));
 }
 
 std::optional<std::int64_t> parse_http_date(std::string_view text) {
   text = trim_ows(text);
   if (text.size() > 64) return std::nullopt;
-  for (const char* format : {"%a, %d %b %Y %H:%M:%S GMT", "%A, %d-%b-%y %H:%M:%S GMT",
-                             "%a %b %e %H:%M:%S %Y"}) {
+  for (const char* format :
+       {"%a, %d %b %Y %H:%M:%S GMT", "%A, %d-%b-%y %H:%M:%S GMT", "%a %b %e %H:%M:%S %Y"}) {
     if (auto parsed = parse_with(text, format)) return parsed;
   }
   return std::nullopt;

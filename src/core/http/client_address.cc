@@ -99,8 +99,8 @@ std::string resolve_client_address(std::string_view peer, std::string_view forwa
     const std::size_t comma = forwarded_for.rfind(',');
     const std::string_view hop =
         trim(comma == std::string_view::npos ? forwarded_for : forwarded_for.substr(comma + 1));
-    forwarded_for = comma == std::string_view::npos ? std::string_view()
-                                                    : forwarded_for.substr(0, comma);
+    forwarded_for =
+        comma == std::string_view::npos ? std::string_view() : forwarded_for.substr(0, comma);
     bool is_v4 = false;
     if (!parse_address(hop, is_v4)) break;
     if (!trusted.contains(hop)) return std::string(hop);

@@ -155,8 +155,7 @@ Response Dispatcher::reject(Request& request, const Error& error) const {
 void Dispatcher::dispatch(Request& request, routing::PathMode mode, Respond respond) const {
   assign_request_id(request);
 
-  const routing::Match match =
-      router_.match(request.method, request.path, mode, request.params);
+  const routing::Match match = router_.match(request.method, request.path, mode, request.params);
   using Kind = routing::Match::Kind;
   if (request.method == "OPTIONS") {
     return answer(request, preflight(request, match), respond);
@@ -168,10 +167,10 @@ void Dispatcher::dispatch(Request& request, routing::PathMode mode, Respond resp
                                               "INVALID_PATH", "path")),
                     respond);
     case Kind::kNotFound:
-      return answer(request,
-                    error_response(make_error(Errc::kNotFound, "Route not found", "ROUTE_NOT_FOUND",
-                                              "path")),
-                    respond);
+      return answer(
+          request,
+          error_response(make_error(Errc::kNotFound, "Route not found", "ROUTE_NOT_FOUND", "path")),
+          respond);
     case Kind::kMethodNotAllowed: {
       Response response = error_response(make_error(
           Errc::kMethodNotAllowed, "Method not allowed for this route", "METHOD_NOT_ALLOWED"));

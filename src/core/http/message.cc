@@ -13,9 +13,9 @@ char ascii_lower(char c) noexcept { return (c >= 'A' && c <= 'Z') ? static_cast<
 }  // namespace
 
 bool iequals(std::string_view a, std::string_view b) noexcept {
-  return a.size() == b.size() &&
-         std::equal(a.begin(), a.end(), b.begin(),
-                    [](char x, char y) { return ascii_lower(x) == ascii_lower(y); });
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return ascii_lower(x) == ascii_lower(y);
+         });
 }
 
 std::optional<std::string_view> Headers::get(std::string_view name) const noexcept {
@@ -23,6 +23,16 @@ std::optional<std::string_view> Headers::get(std::string_view name) const noexce
     if (iequals(field.name, name)) return std::string_view(field.value);
   }
   return std::nullopt;
+}
+
+std::string Headers::joined(std::string_view name) const {
+  std::string values;
+  for (const Field& field : fields_) {
+    if (!iequals(field.name, name)) continue;
+    if (!values.empty()) values += ',';
+    values += field.value;
+  }
+  return values;
 }
 
 void Headers::set(std::string_view name, std::string_view value) {

@@ -27,6 +27,8 @@ class Headers {
   // Returns the first value named `name`, or nullopt. The view is valid until the list changes.
   std::optional<std::string_view> get(std::string_view name) const noexcept;
   // Replaces every field named `name` with one field.
+  // Every value named `name`, in order, joined by "," (RFC 9110 §5.3 field-line combination).
+  std::string joined(std::string_view name) const;
   void set(std::string_view name, std::string_view value);
   void add(std::string_view name, std::string_view value);
   void remove(std::string_view name);
@@ -38,9 +40,9 @@ class Headers {
 };
 
 struct Request {
-  std::string method;     // As received, e.g. "GET".
-  std::string path;       // Raw (still percent-encoded) path, or decoded in Lambda mode.
-  std::string query;      // Raw query string without '?'; may be empty.
+  std::string method;  // As received, e.g. "GET".
+  std::string path;    // Raw (still percent-encoded) path, or decoded in Lambda mode.
+  std::string query;   // Raw query string without '?'; may be empty.
   Headers headers;
   std::string body;
   std::string client_address;  // Socket peer, or the first untrusted X-Forwarded-For hop.

@@ -22,15 +22,29 @@ std::string_view trim_ows(std::string_view s) {
 bool is_token_char(char c) {
   if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) return true;
   switch (c) {
-    case '!': case '#': case '$': case '%': case '&': case '\'': case '*': case '+': case '-':
-    case '.': case '^': case '_': case '`': case '|': case '~':
+    case '!':
+    case '#':
+    case '$':
+    case '%':
+    case '&':
+    case '\'':
+    case '*':
+    case '+':
+    case '-':
+    case '.':
+    case '^':
+    case '_':
+    case '`':
+    case '|':
+    case '~':
       return true;
     default:
       return false;
   }
 }
 
-Result<void> screen_request_line(std::string_view line, const RequestLimits& limits) {
+Result<void> screen_request_line(std::string_view line, const RequestLimits& limits,
+                                 bool& is_http10) {
   const std::size_t first_space = line.find(' ');
   const std::size_t last_space = line.rfind(' ');
   if (first_space == std::string_view::npos || first_space == 0 || last_space == first_space) {
@@ -58,7 +72,9 @@ Result<void> screen_request_line(std::string_view line, const RequestLimits& lim
                       "INVALID_PERCENT_ENCODING", "path");
   }
   const std::string_view version = line.substr(last_space + 1);
-  if (version != "HTTP/1.1" && version != "HTTP/1.0") return bad_request("Unsupported HTTP version");
+  if (version != "HTTP/1.1" && version != "HTTP/1.0")
+    return bad_request("Unsupported HTTP version");
+  is_http10 = version == "HTTP/1.0";
   return success();
 }
 
@@ -73,6 +89,7 @@ Result<ScreenedHead> screen_request_head(std::string_view head, const RequestLim
   bool has_transfer_encoding = false;
   std::size_t line_start = 0;
   bool first_line = true;
+  bool is_http10 = false;
   while (line_start < head.size()) {
     const std::size_t line_end = head.find("\r\n", line_start);
     if (line_end == std::string_view::npos) return bad_request("Malformed header section");
@@ -84,7 +101,7 @@ Result<ScreenedHead> screen_request_head(std::string_view head, const RequestLim
     }
     if (first_line) {
       first_line = false;
-      BOOST_OUTCOME_TRY(screen_request_line(line, limits));
+      BOOST_OUTCOME_TRY(screen_request_line(line, limits, is_http10));
       continue;
     }
     if (line.front() == ' ' || line.front() == '\t') {
@@ -123,6 +140,12 @@ Result<ScreenedHead> screen_request_head(std::string_view head, const RequestLim
     }
   }
   if (first_line) return bad_request("Empty request");
+  if (is_http10 && has_transfer_encoding) {
+    // RFC 9112 §6.1: HTTP/1.0 has no chunked framing, so a peer sending it is desynchronised.
+    return bad_request("Transfer-Encoding in an HTTP/1.0 request");
+  }
+  // RFC 9110 §10.1.1: an HTTP/1.0 client cannot understand 100 Continue; ignore its Expect.
+  if (is_http10) screened.expects_continue = false;
   if (screened.content_length && screened.chunked) {
     // RFC 9112 §6.1: both framings at once is the classic request-smuggling shape.
     return bad_request("Both Content-Length and Transfer-Encoding");

@@ -12,8 +12,8 @@
 namespace badgesmith::http {
 
 struct RequestLimits {
-  std::size_t max_head_bytes = std::size_t{16} * 1024;     // Request line + headers: 431 beyond.
-  std::size_t max_target_bytes = std::size_t{4} * 1024;    // Request target: 414 beyond.
+  std::size_t max_head_bytes = std::size_t{16} * 1024;    // Request line + headers: 431 beyond.
+  std::size_t max_target_bytes = std::size_t{4} * 1024;   // Request target: 414 beyond.
   std::size_t max_body_bytes = std::size_t{1024} * 1024;  // Declared body size: 413 beyond.
 };
 
@@ -28,7 +28,8 @@ struct ScreenedHead {
 //    not a plain decimal or combined with Transfer-Encoding, a Transfer-Encoding other than
 //    "chunked", invalid percent-encoding in the target, an Expect other than 100-continue;
 //  - kUriTooLong (414), kPayloadTooLarge (413), kHeadersTooLarge (431).
-// REQUIRES: `head` ends with the CRLF CRLF that terminates the header section.
+// `head` should end with the CRLF CRLF that terminates the header section; a head ended any
+// other way (bare LFs) is refused with kInvalidArgument.
 Result<ScreenedHead> screen_request_head(std::string_view head, const RequestLimits& limits);
 
 }  // namespace badgesmith::http

@@ -17,8 +17,8 @@
 #include <boost/asio/write.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/core/tcp_stream.hpp>
-#include <boost/beast/http/read.hpp>
 #include <boost/beast/http/parser.hpp>
+#include <boost/beast/http/read.hpp>
 #include <boost/beast/http/string_body.hpp>
 #include <ctime>
 #include <list>
@@ -41,27 +41,48 @@ using ReusePort = asio::detail::socket_option::boolean<SOL_SOCKET, SO_REUSEPORT>
 
 const char* reason_phrase(int status) {
   switch (status) {
-    case 100: return "Continue";
-    case 200: return "OK";
-    case 201: return "Created";
-    case 204: return "No Content";
-    case 301: return "Moved Permanently";
-    case 302: return "Found";
-    case 304: return "Not Modified";
-    case 400: return "Bad Request";
-    case 401: return "Unauthorized";
-    case 403: return "Forbidden";
-    case 404: return "Not Found";
-    case 405: return "Method Not Allowed";
-    case 409: return "Conflict";
-    case 413: return "Content Too Large";
-    case 414: return "URI Too Long";
-    case 429: return "Too Many Requests";
-    case 431: return "Request Header Fields Too Large";
-    case 500: return "Internal Server Error";
-    case 502: return "Bad Gateway";
-    case 503: return "Service Unavailable";
-    default: return "Unknown";
+    case 100:
+      return "Continue";
+    case 200:
+      return "OK";
+    case 201:
+      return "Created";
+    case 204:
+      return "No Content";
+    case 301:
+      return "Moved Permanently";
+    case 302:
+      return "Found";
+    case 304:
+      return "Not Modified";
+    case 400:
+      return "Bad Request";
+    case 401:
+      return "Unauthorized";
+    case 403:
+      return "Forbidden";
+    case 404:
+      return "Not Found";
+    case 405:
+      return "Method Not Allowed";
+    case 409:
+      return "Conflict";
+    case 413:
+      return "Content Too Large";
+    case 414:
+      return "URI Too Long";
+    case 429:
+      return "Too Many Requests";
+    case 431:
+      return "Request Header Fields Too Large";
+    case 500:
+      return "Internal Server Error";
+    case 502:
+      return "Bad Gateway";
+    case 503:
+      return "Service Unavailable";
+    default:
+      return "Unknown";
   }
 }
 
@@ -167,9 +188,11 @@ class Server::Impl {
   };
 
   struct Worker {
+    // Declared first so it is destroyed last: destroying the io_context destroys any session
+    // coroutine still suspended (after the grace period), and those unregister from this list.
+    std::list<Session*> sessions;  // Touched only from this worker's thread.
     asio::io_context ioc{1};
     std::optional<tcp::acceptor> acceptor;
-    std::list<Session*> sessions;  // Touched only from this worker's thread.
   };
 
   asio::awaitable<void> accept_loop(Worker& worker);
@@ -183,11 +206,11 @@ class Server::Impl {
 
   ServerOptions options_;
   const Dispatcher& dispatcher_;
-  std::vector<std::unique_ptr<Worker>> workers_;
   std::atomic<std::size_t> connections_{0};
   std::atomic<bool> draining_{false};
+  // Destroyed before the io_contexts that their I/O objects belong to.
+  std::vector<std::unique_ptr<Worker>> workers_;
   std::optional<asio::signal_set> signals_;
-  std::optional<asio::steady_timer> shutdown_timer_;
 };
 
 Result<void> Server::Impl::bind_worker(Worker& worker, const tcp::endpoint& endpoint) {
@@ -231,12 +254,13 @@ Result<std::string> Server::Impl::listen() {
     // Port 0 resolves on the first bind; the other acceptors join that port.
     endpoint = worker->acceptor->local_endpoint();
   }
+  // Catch SIGTERM from now on: a supervisor may signal as soon as it sees the port is open.
+  signals_.emplace(workers_.front()->ioc, SIGINT, SIGTERM);
   return format_endpoint(endpoint);
 }
 
 void Server::Impl::run() {
   Worker& main_worker = *workers_.front();
-  signals_.emplace(main_worker.ioc, SIGINT, SIGTERM);
   signals_->async_wait([this](const error_code& ec, int signal_number) {
     if (ec) return;
     log::info("shutdown requested", {{"signal", signal_number}});
@@ -368,8 +392,8 @@ asio::awaitable<void> Server::Impl::run_session(Worker& worker, tcp::socket sock
     const auto started = std::chrono::steady_clock::now();
 
     // RFC 9112 §2.2: ignore empty lines before a request line.
-    while (buffer.size() >= 2 && std::string_view(static_cast<const char*>(buffer.data().data()),
-                                                  2) == "\r\n") {
+    while (buffer.size() >= 2 &&
+           std::string_view(static_cast<const char*>(buffer.data().data()), 2) == "\r\n") {
       buffer.consume(2);
     }
 
@@ -385,6 +409,11 @@ asio::awaitable<void> Server::Impl::run_session(Worker& worker, tcp::socket sock
       const std::size_t end = data.find("\r\n\r\n");
       if (end != std::string_view::npos) {
         head_size = end + 4;
+        break;
+      }
+      // A head ended by bare LFs is refused by screening now rather than timing out.
+      if (const std::size_t bare = data.find("\n\n"); bare != std::string_view::npos) {
+        head_size = bare + 2;
         break;
       }
       if (data.size() > limits.max_head_bytes) break;
@@ -418,12 +447,12 @@ asio::awaitable<void> Server::Impl::run_session(Worker& worker, tcp::socket sock
       // The framing of whatever follows is unknown, so the connection cannot be reused.
       // Best-effort method and path for the access log; the head is not trusted to parse.
       const std::string_view request_line = head.substr(0, std::min(head.find("\r\n"), kReadChunk));
-      request.method = std::string(request_line.substr(0, std::min<std::size_t>(
-                                                              request_line.find(' '), 16)));
+      request.method =
+          std::string(request_line.substr(0, std::min<std::size_t>(request_line.find(' '), 16)));
       const std::size_t path_start = std::min(request_line.find(' '), request_line.size());
-      request.path = std::string(request_line.substr(
-          path_start + (path_start < request_line.size() ? 1 : 0),
-          request_line.find_first_of(" ?", path_start + 1) - path_start - 1));
+      request.path = std::string(
+          request_line.substr(path_start + (path_start < request_line.size() ? 1 : 0),
+                              request_line.find_first_of(" ?", path_start + 1) - path_start - 1));
       Response response = dispatcher_.reject(request, *refusal);
       co_await write_response(stream, request, response, false, started);
       break;
@@ -435,13 +464,14 @@ asio::awaitable<void> Server::Impl::run_session(Worker& worker, tcp::socket sock
     const std::string_view target = message.target();
     const std::size_t question = target.find('?');
     request.path = std::string(target.substr(0, question));
-    if (question != std::string_view::npos) request.query = std::string(target.substr(question + 1));
+    if (question != std::string_view::npos)
+      request.query = std::string(target.substr(question + 1));
     for (const auto& field : message) {
       request.headers.add(field.name_string(), field.value());
     }
     if (!options_.trusted_proxies.empty()) {
       request.client_address = resolve_client_address(
-          peer, request.headers.get("X-Forwarded-For").value_or(""), options_.trusted_proxies);
+          peer, request.headers.joined("X-Forwarded-For"), options_.trusted_proxies);
     }
     bool keep_alive = message.keep_alive();
 
@@ -458,8 +488,8 @@ asio::awaitable<void> Server::Impl::run_session(Worker& worker, tcp::socket sock
                                        asio::redirect_error(asio::use_awaitable, ec));
       if (ec == beast::http::error::body_limit) {
         Response response = dispatcher_.reject(
-            request, make_error(Errc::kPayloadTooLarge, "Request body is too large",
-                                "BODY_TOO_LARGE"));
+            request,
+            make_error(Errc::kPayloadTooLarge, "Request body is too large", "BODY_TOO_LARGE"));
         co_await write_response(stream, request, response, false, started);
         break;
       }

@@ -47,9 +47,9 @@ class AccessLog {
   const bool owns_fd_;
   mutable std::mutex mutex_;
   std::condition_variable wake_;
-  std::string pending_;          // Guarded by mutex_.
-  bool stopping_ = false;        // Guarded by mutex_.
-  std::uint64_t dropped_ = 0;    // Guarded by mutex_.
+  std::string pending_;        // Guarded by mutex_.
+  bool stopping_ = false;      // Guarded by mutex_.
+  std::uint64_t dropped_ = 0;  // Guarded by mutex_.
   std::thread writer_;
 };
 

@@ -57,9 +57,9 @@ void append_utc_timestamp_now(std::string& out) {
   if (seconds != cached_second) {
     std::tm tm{};
     gmtime_r(&seconds, &tm);
-    const int n = std::snprintf(cached_prefix, sizeof cached_prefix, "%04d-%02d-%02dT%02d:%02d:%02d.",
-                                tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour,
-                                tm.tm_min, tm.tm_sec);
+    const int n = std::snprintf(cached_prefix, sizeof cached_prefix,
+                                "%04d-%02d-%02dT%02d:%02d:%02d.", tm.tm_year + 1900, tm.tm_mon + 1,
+                                tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec);
     cached_length = static_cast<std::size_t>(n);
     cached_second = seconds;
   }

@@ -26,8 +26,7 @@ struct Field {
   Field(std::string_view k, const char* v) : key(k), text(v) {}
   Field(std::string_view k, std::int64_t v) : key(k), number(std::to_string(v)), is_number(true) {}
   Field(std::string_view k, int v) : Field(k, static_cast<std::int64_t>(v)) {}
-  Field(std::string_view k, std::uint64_t v)
-      : key(k), number(std::to_string(v)), is_number(true) {}
+  Field(std::string_view k, std::uint64_t v) : key(k), number(std::to_string(v)), is_number(true) {}
 
   std::string_view key;
   std::string_view text;
@@ -37,10 +36,18 @@ struct Field {
 
 void write(Level level, std::string_view message, std::initializer_list<Field> fields = {});
 
-inline void debug(std::string_view m, std::initializer_list<Field> f = {}) { write(Level::kDebug, m, f); }
-inline void info(std::string_view m, std::initializer_list<Field> f = {}) { write(Level::kInfo, m, f); }
-inline void warn(std::string_view m, std::initializer_list<Field> f = {}) { write(Level::kWarn, m, f); }
-inline void error(std::string_view m, std::initializer_list<Field> f = {}) { write(Level::kError, m, f); }
+inline void debug(std::string_view m, std::initializer_list<Field> f = {}) {
+  write(Level::kDebug, m, f);
+}
+inline void info(std::string_view m, std::initializer_list<Field> f = {}) {
+  write(Level::kInfo, m, f);
+}
+inline void warn(std::string_view m, std::initializer_list<Field> f = {}) {
+  write(Level::kWarn, m, f);
+}
+inline void error(std::string_view m, std::initializer_list<Field> f = {}) {
+  write(Level::kError, m, f);
+}
 
 // RFC 3339 UTC timestamp with milliseconds, e.g. 2026-11-28T08:00:00.123Z.
 std::string utc_timestamp_now();

@@ -66,7 +66,7 @@ class SegmentCursor {
 
 std::optional<MethodBit> parse_method(std::string_view method) noexcept {
   for (const MethodEntry& entry : kMethods) {
-    if (ascii_iequals(entry.name, method)) return entry.bit;
+    if (entry.name == method) return entry.bit;
   }
   return std::nullopt;
 }

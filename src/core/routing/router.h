@@ -33,8 +33,8 @@ enum class MethodBit : std::uint8_t {
   kOptions = 1 << 6,
 };
 
-// Parses a method name, ASCII case-insensitively. Returns nullopt for any other method (TRACE,
-// CONNECT, extension methods, "").
+// Parses a method name. Method names are case-sensitive (RFC 9110 §9.1): "get" is not GET.
+// Returns nullopt for any other method (TRACE, CONNECT, extension methods, "").
 std::optional<MethodBit> parse_method(std::string_view method) noexcept;
 
 // The canonical upper-case name, e.g. "GET".
@@ -52,7 +52,7 @@ class MethodSet {
   constexpr bool contains(MethodBit method) const noexcept {
     return (bits_ & static_cast<std::uint8_t>(method)) != 0;
   }
-  // False for a method outside MethodBit. Case-insensitive.
+  // False for a method outside MethodBit. Case-sensitive, as parse_method.
   bool contains(std::string_view method) const noexcept;
   constexpr bool empty() const noexcept { return bits_ == 0; }
   constexpr std::uint8_t bits() const noexcept { return bits_; }
@@ -108,7 +108,7 @@ class Router {
   Router& operator=(Router&&) noexcept = default;
   ~Router() = default;
 
-  // Registers `handler` for `method` (one of MethodBit, case-insensitive) on `pattern`. A GET
+  // Registers `handler` for `method` (one of MethodBit, upper-case) on `pattern`. A GET
   // route also answers HEAD unless a HEAD route with the same specificity exists.
   // Throws std::invalid_argument on an unknown method, an empty handler, a malformed pattern,
   // more than PathParams::kMaxParams params, or a (method, pattern) pair already registered

@@ -52,9 +52,9 @@ class ProbeCache {
 http::Response health_response(bool store_ok, std::chrono::steady_clock::time_point started) {
   http::Response response;
   response.status = store_ok ? 200 : 503;
-  const auto uptime = std::chrono::duration_cast<std::chrono::seconds>(
-                          std::chrono::steady_clock::now() - started)
-                          .count();
+  const auto uptime =
+      std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() - started)
+          .count();
   std::string& body = response.body;
   body = store_ok ? "{\"status\":\"Healthy\"" : "{\"status\":\"Unhealthy\"";
   body += ",\"time_stamp\":";

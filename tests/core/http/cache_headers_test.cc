@@ -17,10 +17,17 @@ TEST(CacheHeaders, IfNoneMatchUsesWeakComparison) {
     const char* field;
     bool matches;
   } cases[] = {
-      {"\"abc\"", true},          {"W/\"abc\"", true},       {"*", true},
-      {"\"x\", \"abc\"", true},   {" \"x\" ,W/\"abc\" ", true}, {"\"abd\"", false},
-      {"\"ABC\"", false},         {"abc", false},            {"", false},
-      {",,", false},              {"\"x\", *", true},
+      {"\"abc\"", true},
+      {"W/\"abc\"", true},
+      {"*", true},
+      {"\"x\", \"abc\"", true},
+      {" \"x\" ,W/\"abc\" ", true},
+      {"\"abd\"", false},
+      {"\"ABC\"", false},
+      {"abc", false},
+      {"", false},
+      {",,", false},
+      {"\"x\", *", true},
   };
   for (const Case& c : cases) {
     EXPECT_EQ(if_none_match_matches(c.field, "\"abc\""), c.matches) << c.field;

@@ -23,7 +23,8 @@ TEST(TrustedProxies, ParsesRangesAndRejectsGarbage) {
   EXPECT_FALSE(proxies.contains("not-an-ip"));
   EXPECT_TRUE(trusted("").empty());
 
-  for (const char* bad : {"300.1.1.1/8", "10.0.0.0/33", "::1/129", "10.0.0.0/", "host", "1.2.3.4/x"}) {
+  for (const char* bad :
+       {"300.1.1.1/8", "10.0.0.0/33", "::1/129", "10.0.0.0/", "host", "1.2.3.4/x"}) {
     EXPECT_FALSE(TrustedProxies::parse(bad)) << bad;
   }
 }

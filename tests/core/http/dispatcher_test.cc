@@ -25,9 +25,8 @@ class DispatcherTest : public ::testing::Test {
                   respond(std::move(response));
                 });
     router_.add("GET", "/silent", [](const Request&, Respond) {});
-    router_.add("GET", "/throws", [](const Request&, Respond) -> void {
-      throw std::runtime_error("secret detail");
-    });
+    router_.add("GET", "/throws",
+                [](const Request&, Respond) -> void { throw std::runtime_error("secret detail"); });
   }
 
   Response dispatch(const std::string& method, const std::string& path,
@@ -84,9 +83,10 @@ TEST_F(DispatcherTest, MapsRoutingFailuresToJsonErrors) {
 }
 
 TEST_F(DispatcherTest, PreflightListsThePathsMethodsAndAllowedHeaders) {
-  const Response known = dispatch("OPTIONS", "/tests/results/github/o/r/main",
-                                  {{"Access-Control-Request-Method", "POST"},
-                                   {"Access-Control-Request-Headers", "X-Signature, x-nonce, X-Evil"}});
+  const Response known =
+      dispatch("OPTIONS", "/tests/results/github/o/r/main",
+               {{"Access-Control-Request-Method", "POST"},
+                {"Access-Control-Request-Headers", "X-Signature, x-nonce, X-Evil"}});
   EXPECT_EQ(known.status, 204);
   EXPECT_EQ(known.headers.get("Access-Control-Allow-Methods"), "POST, OPTIONS");
   EXPECT_EQ(known.headers.get("Access-Control-Allow-Headers"), "x-signature, x-nonce");
@@ -114,11 +114,13 @@ TEST_F(DispatcherTest, BrokenHandlersStillAnswerWithoutLeakingDetail) {
 }
 
 TEST_F(DispatcherTest, EchoesOnlySafeClientRequestIds) {
-  EXPECT_EQ(dispatch("GET", "/health", {{"X-Request-Id", "abc-123_x.y"}}).headers.get("X-Request-Id"),
-            "abc-123_x.y");
+  EXPECT_EQ(
+      dispatch("GET", "/health", {{"X-Request-Id", "abc-123_x.y"}}).headers.get("X-Request-Id"),
+      "abc-123_x.y");
   const Response unsafe = dispatch("GET", "/health", {{"X-Request-Id", "a b\"c"}});
   EXPECT_EQ(unsafe.headers.get("X-Request-Id")->size(), 32U);
-  const Response too_long = dispatch("GET", "/health", {{"X-Request-Id", std::string(65, 'a').c_str()}});
+  const Response too_long =
+      dispatch("GET", "/health", {{"X-Request-Id", std::string(65, 'a').c_str()}});
   EXPECT_EQ(too_long.headers.get("X-Request-Id")->size(), 32U);
 }
 

@@ -7,10 +7,12 @@ namespace {
 
 TEST(ErrorResponse, StatusForEveryCode) {
   const std::pair<Errc, int> cases[] = {
-      {Errc::kInvalidArgument, 400},  {Errc::kUnauthorized, 401},    {Errc::kForbidden, 403},
-      {Errc::kNotFound, 404},         {Errc::kMethodNotAllowed, 405}, {Errc::kConflict, 409},
-      {Errc::kPayloadTooLarge, 413},  {Errc::kUriTooLong, 414},      {Errc::kHeadersTooLarge, 431},
-      {Errc::kUpstreamInvalid, 502},  {Errc::kUpstreamUnavailable, 503}, {Errc::kInternal, 500},
+      {Errc::kInvalidArgument, 400},     {Errc::kUnauthorized, 401},
+      {Errc::kForbidden, 403},           {Errc::kNotFound, 404},
+      {Errc::kMethodNotAllowed, 405},    {Errc::kConflict, 409},
+      {Errc::kPayloadTooLarge, 413},     {Errc::kUriTooLong, 414},
+      {Errc::kHeadersTooLarge, 431},     {Errc::kUpstreamInvalid, 502},
+      {Errc::kUpstreamUnavailable, 503}, {Errc::kInternal, 500},
   };
   for (const auto& [code, status] : cases) EXPECT_EQ(status_for(code), status);
 }

@@ -25,7 +25,8 @@ TEST(RequestScreen, AcceptsOrdinaryRequests) {
   ASSERT_TRUE(chunked);
   EXPECT_TRUE(chunked.value().chunked);
 
-  const auto expect = screen("POST /x HTTP/1.1\r\nContent-Length: 1\r\nExpect: 100-continue\r\n\r\n");
+  const auto expect =
+      screen("POST /x HTTP/1.1\r\nContent-Length: 1\r\nExpect: 100-continue\r\n\r\n");
   ASSERT_TRUE(expect);
   EXPECT_TRUE(expect.value().expects_continue);
 
@@ -41,7 +42,8 @@ struct Rejection {
 
 TEST(RequestScreen, RejectsEachHostileShape) {
   const Rejection cases[] = {
-      {"both framings", "POST / HTTP/1.1\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n",
+      {"both framings",
+       "POST / HTTP/1.1\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n",
        Errc::kInvalidArgument},
       {"both framings, TE first",
        "POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\nContent-Length: 5\r\n\r\n",
@@ -94,7 +96,8 @@ TEST(RequestScreen, EnforcesConfiguredLimits) {
   EXPECT_EQ(long_target.error().code, Errc::kUriTooLong);
   EXPECT_TRUE(screen("GET /" + std::string(19, 'a') + " HTTP/1.1\r\n\r\n", limits));
 
-  const auto big_head = screen("GET / HTTP/1.1\r\nX: " + std::string(100, 'a') + "\r\n\r\n", limits);
+  const auto big_head =
+      screen("GET / HTTP/1.1\r\nX: " + std::string(100, 'a') + "\r\n\r\n", limits);
   ASSERT_FALSE(big_head);
   EXPECT_EQ(big_head.error().code, Errc::kHeadersTooLarge);
 
@@ -102,6 +105,28 @@ TEST(RequestScreen, EnforcesConfiguredLimits) {
   ASSERT_FALSE(big_body);
   EXPECT_EQ(big_body.error().code, Errc::kPayloadTooLarge);
   EXPECT_TRUE(screen("POST / HTTP/1.1\r\nContent-Length: 10\r\n\r\n", limits));
+}
+
+}  // namespace
+}  // namespace badgesmith::http
+
+namespace badgesmith::http {
+namespace {
+
+TEST(RequestScreen, AppliesHttp10Rules) {
+  const auto chunked = screen_request_head(
+      "POST / HTTP/1.0\r\nTransfer-Encoding: chunked\r\nConnection: keep-alive\r\n\r\n", {});
+  ASSERT_FALSE(chunked);
+  EXPECT_EQ(chunked.error().code, Errc::kInvalidArgument);
+
+  const auto expect = screen_request_head(
+      "POST / HTTP/1.0\r\nContent-Length: 5\r\nExpect: 100-continue\r\n\r\n", {});
+  ASSERT_TRUE(expect);
+  EXPECT_FALSE(expect.value().expects_continue);
+}
+
+TEST(RequestScreen, RefusesAHeadEndedByBareLineFeeds) {
+  EXPECT_FALSE(screen_request_head("GET /health HTTP/1.1\nHost: x\n\n", {}));
 }
 
 }  // namespace

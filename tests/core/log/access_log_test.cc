@@ -44,8 +44,10 @@ TEST_F(AccessLogTest, WritesOneEscapedJsonLinePerRecordAndFlushesOnDestruction) 
   }
   const auto written = lines();
   ASSERT_EQ(written.size(), 2U);
-  EXPECT_NE(written[0].find(R"("request_id":"id-1","method":"GET","path":"/a\"b\u000a","status":200,"bytes":12,"duration_us":345,"client":"127.0.0.1"})"),
-            std::string::npos)
+  EXPECT_NE(
+      written[0].find(
+          R"("request_id":"id-1","method":"GET","path":"/a\"b\u000a","status":200,"bytes":12,"duration_us":345,"client":"127.0.0.1"})"),
+      std::string::npos)
       << written[0];
   EXPECT_EQ(written[0].rfind("{\"time\":\"", 0), 0U);
   EXPECT_NE(written[1].find(R"("status":413)"), std::string::npos);

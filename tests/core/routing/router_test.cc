@@ -171,7 +171,9 @@ TEST(RouterTest, BasicPaths) {
       {
           {"GET", "/health", kRaw, Kind::kFound, "GET /health", {}, kGetHeadOptions},
           {"GET", "/health", kDecoded, Kind::kFound, "GET /health", {}, kGetHeadOptions},
-          {"get", "/HEALTH", kRaw, Kind::kFound, "GET /health", {}, kGetHeadOptions},
+          {"GET", "/HEALTH", kRaw, Kind::kFound, "GET /health", {}, kGetHeadOptions},
+          // RFC 9110 §9.1: method names are case-sensitive.
+          {"get", "/health", kRaw, Kind::kMethodNotAllowed, "", {}, kGetHeadOptions},
           {"GET", "/%68ealth", kRaw, Kind::kFound, "GET /health", {}, kGetHeadOptions},
           {"GET", "/%48EALTH", kRaw, Kind::kFound, "GET /health", {}, kGetHeadOptions},
           {"GET", "/%68ealth", kDecoded, Kind::kNotFound, "", {}, "OPTIONS"},
@@ -361,7 +363,7 @@ TEST(RouterTest, MethodsAndAllowedSets) {
   run_cases(make_router(),
             {
                 {"HEAD", "/health", kRaw, Kind::kFound, "GET /health", {}, kGetHeadOptions},
-                {"head", "/health", kRaw, Kind::kFound, "GET /health", {}, kGetHeadOptions},
+                {"head", "/health", kRaw, Kind::kMethodNotAllowed, "", {}, kGetHeadOptions},
                 {"POST", "/health", kRaw, Kind::kMethodNotAllowed, "", {}, kGetHeadOptions},
                 {"OPTIONS", "/health", kRaw, Kind::kMethodNotAllowed, "", {}, kGetHeadOptions},
                 {"TRACE", "/health", kRaw, Kind::kMethodNotAllowed, "", {}, kGetHeadOptions},
@@ -369,7 +371,7 @@ TEST(RouterTest, MethodsAndAllowedSets) {
                 {"TRACE", "/nope", kRaw, Kind::kNotFound, "", {}, "OPTIONS"},
                 {"POST", "/tests/results/github/o/r/main", kRaw, Kind::kFound, results_post,
                  results_params, "POST, DELETE, OPTIONS"},
-                {"delete", "/tests/results/github/o/r/main", kRaw, Kind::kFound, results_delete,
+                {"DELETE", "/tests/results/github/o/r/main", kRaw, Kind::kFound, results_delete,
                  results_params, "POST, DELETE, OPTIONS"},
                 {"GET",
                  "/tests/results/github/o/r/main",
@@ -480,7 +482,8 @@ TEST(RouterTest, AddRejectsBadMethodsHandlersAndDuplicates) {
 
   router.add("GET", "/health", tagged("x"));
   EXPECT_THROW(router.add("GET", "/health", tagged("x")), std::invalid_argument);
-  EXPECT_THROW(router.add("get", "/HEALTH", tagged("x")), std::invalid_argument);
+  EXPECT_THROW(router.add("GET", "/HEALTH", tagged("x")), std::invalid_argument);
+  EXPECT_THROW(router.add("get", "/other", tagged("x")), std::invalid_argument);
   router.add("POST", "/health", tagged("x"));  // Same pattern, other method: fine.
 
   router.add("GET", "/x/{a}", tagged("x"));
@@ -492,7 +495,7 @@ TEST(RouterTest, AddRejectsBadMethodsHandlersAndDuplicates) {
 
 TEST(RouterTest, ForEachRoute) {
   Router router;
-  router.add("get", "/health", tagged("x"));
+  router.add("GET", "/health", tagged("x"));
   router.add("POST", "/tests/results/{platform}/{owner}/{repo}/{branch...}", tagged("x"));
   std::vector<std::string> seen;
   router.for_each_route([&seen](std::string_view method, std::string_view pattern) {
@@ -539,8 +542,8 @@ TEST(RouterTest, ConcurrentMatchesAgree) {
 TEST(MethodSetTest, ContainsAndToString) {
   MethodSet set{MethodBit::kOptions, MethodBit::kGet, MethodBit::kHead};
   EXPECT_EQ(set.to_string(), "GET, HEAD, OPTIONS");
-  EXPECT_TRUE(set.contains("get"));
-  EXPECT_TRUE(set.contains("Options"));
+  EXPECT_FALSE(set.contains("get"));
+  EXPECT_TRUE(set.contains("OPTIONS"));
   EXPECT_FALSE(set.contains("POST"));
   EXPECT_FALSE(set.contains("TRACE"));
   EXPECT_FALSE(set.contains(""));
@@ -552,7 +555,8 @@ TEST(MethodSetTest, ContainsAndToString) {
     all.add(bit);
   }
   EXPECT_EQ(all.to_string(), "GET, HEAD, POST, PUT, DELETE, PATCH, OPTIONS");
-  EXPECT_EQ(parse_method("pAtCh"), MethodBit::kPatch);
+  EXPECT_EQ(parse_method("PATCH"), MethodBit::kPatch);
+  EXPECT_EQ(parse_method("pAtCh"), std::nullopt);
   EXPECT_EQ(parse_method("GETS"), std::nullopt);
   EXPECT_EQ(method_name(MethodBit::kDelete), "DELETE");
 }
@@ -576,7 +580,7 @@ TEST(RouterAllocationTest, MatchNeverAllocates) {
   };
   const Case cases[] = {
       {"GET", "/health", kRaw, Kind::kFound},
-      {"head", "/HEALTH/", kDecoded, Kind::kFound},
+      {"HEAD", "/HEALTH/", kDecoded, Kind::kFound},
       {"GET", "/badges/tests/github/octo/repo/feature%2Fx", kRaw, Kind::kFound},
       {"GET", "/badges/tests/github/octo/repo/feature/x/y", kDecoded, Kind::kFound},
       {"GET", "/badges/tests/github/octo/repo/100%", kDecoded, Kind::kFound},
