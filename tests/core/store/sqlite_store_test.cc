@@ -381,7 +381,7 @@ class SqliteStoreQueryTest : public SqliteStoreTest {
     SqliteStoreTest::SetUp();
     std::vector<Write> batch;
     for (int i = 0; i < 250; ++i) {
-      char sort[16];
+      char sort[32];
       std::snprintf(sort, sizeof sort, "item#%03d", i);
       batch.push_back(make_write("p", sort, std::to_string(i)));
       if (batch.size() == 100) {
