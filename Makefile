@@ -8,7 +8,7 @@ HERMETIC := scripts/hermetic
 
 .PHONY: deps build run test test-unit test-e2e test-asan test-tsan static static-check fuzz fuzz-smoke bench fmt lint clean
 
-$(DEPS_STAMP): scripts/install-deps
+$(DEPS_STAMP): scripts/install-deps tools/badges/package-lock.json
 	scripts/install-deps
 	@mkdir -p build && touch $@
 
@@ -54,11 +54,13 @@ fuzz: deps
 # New inputs go to build/fuzz/corpus-*; the committed seeds stay as they are.
 FUZZ_SECONDS ?= 60
 fuzz-smoke: fuzz
-	mkdir -p build/fuzz/corpus-router build/fuzz/corpus-request_head
+	mkdir -p build/fuzz/corpus-router build/fuzz/corpus-request_head build/fuzz/corpus-badge
 	$(HERMETIC) build/fuzz/fuzz/router_fuzz -max_total_time=$(FUZZ_SECONDS) -timeout=5 \
 	  build/fuzz/corpus-router fuzz/corpus/router
 	$(HERMETIC) build/fuzz/fuzz/request_head_fuzz -max_total_time=$$(( $(FUZZ_SECONDS) / 2 )) \
 	  -timeout=5 build/fuzz/corpus-request_head fuzz/corpus/request_head
+	$(HERMETIC) build/fuzz/fuzz/badge_fuzz -max_total_time=$(FUZZ_SECONDS) -timeout=5 \
+	  build/fuzz/corpus-badge fuzz/corpus/badge
 
 bench: build
 	$(HERMETIC) bench/http.sh

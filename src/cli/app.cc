@@ -1,6 +1,7 @@
 #include "cli/app.h"
 
 #include "core/log/log.h"
+#include "features/badges/routes.h"
 #include "features/health/routes.h"
 #include "features/site/routes.h"
 
@@ -37,6 +38,10 @@ Result<std::unique_ptr<App>> build_app(const AppConfig& config) {
 
   health::add_routes(app->router, {*app->store, app->started});
   site::add_routes(app->router);
+  badges::add_routes(app->router,
+                     {std::chrono::duration_cast<std::chrono::seconds>(
+                          std::chrono::system_clock::now().time_since_epoch())
+                          .count()});
   return app;
 }
 

@@ -10,6 +10,7 @@
 #include <iostream>
 
 #include "cli/app.h"
+#include "cli/render_command.h"
 #include "cli/serve_config.h"
 #include "core/http/dispatcher.h"
 #include "core/http/server.h"
@@ -208,6 +209,8 @@ int run_command_line(int argc, char** argv) {
       ->envname("BADGESMITH_DATA_DIR")
       ->capture_default_str();
 
+  add_render_command(app);
+
   auto args = with_default_command(argc, argv);
   try {
     app.parse(args);
@@ -215,6 +218,8 @@ int run_command_line(int argc, char** argv) {
     return app.exit(e);
   } catch (const CLI::CallForAllHelp& e) {
     return app.exit(e);
+  } catch (const CLI::RuntimeError& e) {
+    return e.get_exit_code();  // A subcommand callback failed and said why on stderr.
   } catch (const CLI::ParseError& e) {
     return usage_error(e.what());
   }
@@ -224,6 +229,7 @@ int run_command_line(int argc, char** argv) {
     return 0;
   }
   if (backup->parsed()) return run_backup(backup_data_dir, backup_file);
+  if (app.got_subcommand("render")) return 0;  // Its callback did the work during parse().
   return run_serve(serve_flags);
 }
 

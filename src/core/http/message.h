@@ -42,6 +42,7 @@ class Headers {
 struct Request {
   std::string method;  // As received, e.g. "GET".
   std::string path;    // Raw (still percent-encoded) path, or decoded in Lambda mode.
+  bool path_is_decoded = false;  // API Gateway delivers decoded paths; see routing::PathMode.
   std::string query;   // Raw query string without '?'; may be empty.
   Headers headers;
   std::string body;
