@@ -35,9 +35,9 @@ void BM_MatchEncodedTail(benchmark::State& state) {
   const routing::Router router = make_router();
   routing::PathParams params;
   for (auto _ : state) {
-    benchmark::DoNotOptimize(router.match(
-        "GET", "/badges/tests/github/owner/repo/feature%2Fsome-branch", routing::PathMode::kRaw,
-        params));
+    benchmark::DoNotOptimize(router.match("GET",
+                                          "/badges/tests/github/owner/repo/feature%2Fsome-branch",
+                                          routing::PathMode::kRaw, params));
   }
 }
 BENCHMARK(BM_MatchEncodedTail);
