@@ -1,21 +1,13 @@
 #include "core/http/message.h"
 
-#include <algorithm>
-
 #include "core/routing/path_codec.h"
 
 namespace badgesmith::http {
 
-namespace {
-
-char ascii_lower(char c) noexcept { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
-
-}  // namespace
-
+// One ASCII case-insensitive comparison for the whole code base lives in routing, which sits
+// below http.
 bool iequals(std::string_view a, std::string_view b) noexcept {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return ascii_lower(x) == ascii_lower(y);
-         });
+  return routing::ascii_iequals(a, b);
 }
 
 std::optional<std::string_view> Headers::get(std::string_view name) const noexcept {

@@ -5,6 +5,8 @@
 #include <nlohmann/json.hpp>
 #include <vector>
 
+#include "core/http/message.h"
+
 namespace badgesmith::badges {
 
 namespace {
@@ -22,17 +24,6 @@ bool is_schema_key(std::string_view key) {
     if (key == known) return true;
   }
   return false;
-}
-
-bool iequals_ascii(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    const auto lower = [](char c) {
-      return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
-    };
-    if (lower(a[i]) != lower(b[i])) return false;
-  }
-  return true;
 }
 
 // Joi.number() with conversion: numbers, and strings that are entirely a finite number.
@@ -53,8 +44,8 @@ std::optional<bool> as_boolean(const Json& value) {
   if (value.is_boolean()) return value.get<bool>();
   if (!value.is_string()) return std::nullopt;
   const std::string& text = value.get_ref<const std::string&>();
-  if (iequals_ascii(text, "true")) return true;
-  if (iequals_ascii(text, "false")) return false;
+  if (http::iequals(text, "true")) return true;
+  if (http::iequals(text, "false")) return false;
   return std::nullopt;
 }
 
