@@ -311,6 +311,23 @@ bool match_rgb(std::string_view text, bool percent, bool comma, Channels* channe
   return match_close(scanner);
 }
 
+// Which of the four rgb regexes could match `text`: they agree up to the first channel's digits,
+// and then only one variant can go on -- a '%' next rules out the plain ones, and the first
+// separator (',' after optional spaces, or spaces then a digit) rules out the other pair. So one
+// match_rgb() call decides instead of up to four. False: none can match.
+bool rgb_variant(std::string_view text, bool* percent, bool* comma) noexcept {
+  Scanner scanner(text);
+  if (!scanner.eat("rgb")) return false;
+  scanner.eat('a');
+  if (!scanner.eat('(')) return false;
+  scanner.skip_spaces();
+  if (scanner.digits().empty()) return false;
+  *percent = scanner.eat('%');
+  scanner.skip_spaces();
+  *comma = scanner.peek(',');
+  return true;
+}
+
 // ^hsla?\(\s*(\d+)(deg|rad|grad|turn)?\s*,\s*(\d+)%\s*,\s*(\d+)%(?:\s*,\s*ALPHA)?\s*\)$
 bool match_hsl(std::string_view text, Channels* channels, double* hue_factor) noexcept {
   Scanner scanner(text);
@@ -445,16 +462,15 @@ std::optional<Rgb> parse_css_color(std::string_view text) noexcept {
                static_cast<double>(named->b)};
   }
   Channels channels;
-  for (const bool comma : {true, false}) {
-    for (const bool percent : {false, true}) {
-      if (!match_rgb(text, percent, comma, &channels)) continue;
-      double values[3];
-      for (std::size_t i = 0; i < 3; ++i) {
-        values[i] = parse_digits(channels[i]);
-        if (percent) values[i] = values[i] * 255 / 100;
-      }
-      return color_from(values[0], values[1], values[2]);
+  bool percent = false;
+  bool comma = false;
+  if (rgb_variant(text, &percent, &comma) && match_rgb(text, percent, comma, &channels)) {
+    double values[3];
+    for (std::size_t i = 0; i < 3; ++i) {
+      values[i] = parse_digits(channels[i]);
+      if (percent) values[i] = values[i] * 255 / 100;
     }
+    return color_from(values[0], values[1], values[2]);
   }
   double hue_factor = 1;
   if (match_hsl(text, &channels, &hue_factor)) {

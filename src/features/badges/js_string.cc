@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -19,19 +20,75 @@ constexpr unsigned char byte_at(std::string_view text, std::size_t i) noexcept {
 
 constexpr bool is_continuation(unsigned char byte) noexcept { return (byte & 0xC0) == 0x80; }
 
+// Which BMP code points trim() strips and which have an upper-case mapping, one bit each (8 KiB
+// per set), so the common answer "no" costs a load instead of a binary search. Built once from
+// the generated tables; astral code points (no trim entries, few mappings) search the table.
+struct BmpSets {
+  static constexpr std::size_t kWords = 0x10000 / 64;
+  std::uint64_t trimmed[kWords];
+  std::uint64_t has_upper[kWords];
+
+  static bool test(const std::uint64_t* set, char32_t cp) noexcept {
+    return (set[cp >> 6] >> (cp & 63)) & 1;
+  }
+};
+
+const BmpSets& bmp_sets() noexcept {
+  static const BmpSets sets = [] {
+    BmpSets built{};
+    const auto add = [](std::uint64_t* set, char32_t cp) {
+      if (cp < 0x10000) set[cp >> 6] |= std::uint64_t{1} << (cp & 63);
+    };
+    for (std::size_t i = 0; i < generated::kTrimCodePointCount; ++i) {
+      add(built.trimmed, generated::kTrimCodePoints[i]);
+    }
+    for (std::size_t i = 0; i < generated::kUpperMappingCount; ++i) {
+      add(built.has_upper, generated::kUpperMappings[i].from);
+    }
+    return built;
+  }();
+  return sets;
+}
+
 bool is_trimmed(char32_t cp) noexcept {
+  if (cp < 0x10000) return BmpSets::test(bmp_sets().trimmed, cp);
   const char32_t* begin = generated::kTrimCodePoints;
-  const char32_t* end = begin + generated::kTrimCodePointCount;
-  return std::binary_search(begin, end, cp);
+  return std::binary_search(begin, begin + generated::kTrimCodePointCount, cp);
 }
 
 const generated::UpperMapping* find_upper(char32_t cp) noexcept {
+  if (cp < 0x10000 && !BmpSets::test(bmp_sets().has_upper, cp)) return nullptr;
   const generated::UpperMapping* begin = generated::kUpperMappings;
   const generated::UpperMapping* end = begin + generated::kUpperMappingCount;
   const auto* it = std::lower_bound(
       begin, end, cp,
       [](const generated::UpperMapping& m, char32_t value) { return m.from < value; });
   return it != end && it->from == cp ? it : nullptr;
+}
+
+// Writes code_point as UTF-8 at p (needs 4 bytes) and returns the new end. Surrogates and values
+// past U+10FFFF have no UTF-8 form; writing U+FFFD keeps the output valid (what a JS string ->
+// UTF-8 conversion does with a lone surrogate).
+char* put_utf8(char* p, char32_t code_point) noexcept {
+  if ((code_point >= 0xD800 && code_point <= 0xDFFF) || code_point > 0x10FFFF) {
+    code_point = kReplacementCharacter;
+  }
+  if (code_point < 0x80) {
+    *p++ = static_cast<char>(code_point);
+  } else if (code_point < 0x800) {
+    *p++ = static_cast<char>(0xC0 | (code_point >> 6));
+    *p++ = static_cast<char>(0x80 | (code_point & 0x3F));
+  } else if (code_point < 0x10000) {
+    *p++ = static_cast<char>(0xE0 | (code_point >> 12));
+    *p++ = static_cast<char>(0x80 | ((code_point >> 6) & 0x3F));
+    *p++ = static_cast<char>(0x80 | (code_point & 0x3F));
+  } else {
+    *p++ = static_cast<char>(0xF0 | (code_point >> 18));
+    *p++ = static_cast<char>(0x80 | ((code_point >> 12) & 0x3F));
+    *p++ = static_cast<char>(0x80 | ((code_point >> 6) & 0x3F));
+    *p++ = static_cast<char>(0x80 | (code_point & 0x3F));
+  }
+  return p;
 }
 
 }  // namespace
@@ -75,49 +132,9 @@ bool is_valid_utf8(std::string_view text) noexcept {
   return true;
 }
 
-char32_t next_code_point(std::string_view utf8, std::size_t* pos) noexcept {
-  std::size_t i = *pos;
-  const unsigned char lead = byte_at(utf8, i);
-  char32_t cp = 0;
-  std::size_t length = 1;
-  if (lead < 0x80) {
-    cp = lead;
-  } else if (lead < 0xE0) {
-    cp = lead & 0x1F;
-    length = 2;
-  } else if (lead < 0xF0) {
-    cp = lead & 0x0F;
-    length = 3;
-  } else {
-    cp = lead & 0x07;
-    length = 4;
-  }
-  for (std::size_t k = 1; k < length; ++k) cp = (cp << 6) | (byte_at(utf8, i + k) & 0x3F);
-  *pos = i + length;
-  return cp;
-}
-
 void append_utf8(std::string& out, char32_t code_point) {
-  // Surrogates and values past U+10FFFF have no UTF-8 form; writing U+FFFD keeps `out` valid
-  // (what a JS string → UTF-8 conversion does with a lone surrogate).
-  if ((code_point >= 0xD800 && code_point <= 0xDFFF) || code_point > 0x10FFFF) {
-    code_point = kReplacementCharacter;
-  }
-  if (code_point < 0x80) {
-    out.push_back(static_cast<char>(code_point));
-  } else if (code_point < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (code_point >> 6)));
-    out.push_back(static_cast<char>(0x80 | (code_point & 0x3F)));
-  } else if (code_point < 0x10000) {
-    out.push_back(static_cast<char>(0xE0 | (code_point >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((code_point >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (code_point & 0x3F)));
-  } else {
-    out.push_back(static_cast<char>(0xF0 | (code_point >> 18)));
-    out.push_back(static_cast<char>(0x80 | ((code_point >> 12) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | ((code_point >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (code_point & 0x3F)));
-  }
+  char bytes[4];
+  out.append(bytes, static_cast<std::size_t>(put_utf8(bytes, code_point) - bytes));
 }
 
 std::string_view js_trim(std::string_view utf8) noexcept {
@@ -139,14 +156,22 @@ std::string_view js_trim(std::string_view utf8) noexcept {
 }
 
 std::string js_to_upper(std::string_view utf8) {
-  std::string out;
-  out.reserve(utf8.size());
+  // Upper-cased into a buffer sized for the worst case, then copied out once. A mapped code point
+  // is at least 2 bytes (ASCII maps to ASCII) and becomes at most 3 code points of at most 4
+  // bytes, so the output is at most 6x the input.
+  constexpr std::size_t kMaxGrowth = 6;
+  const std::size_t bound = utf8.size() * kMaxGrowth;
+  char stack[512];
+  std::unique_ptr<char[]> heap;
+  if (bound > sizeof(stack)) heap.reset(new char[bound]);
+  char* const buffer = heap ? heap.get() : stack;
+  char* p = buffer;
   std::size_t pos = 0;
   while (pos < utf8.size()) {
     const unsigned char byte = byte_at(utf8, pos);
     // ASCII fast path; the exhaustive test compares it with the generated table.
     if (byte < 0x80) {
-      out.push_back(static_cast<char>(byte >= 'a' && byte <= 'z' ? byte - ('a' - 'A') : byte));
+      *p++ = static_cast<char>(byte >= 'a' && byte <= 'z' ? byte - ('a' - 'A') : byte);
       ++pos;
       continue;
     }
@@ -154,15 +179,15 @@ std::string js_to_upper(std::string_view utf8) {
     const char32_t cp = next_code_point(utf8, &pos);
     const generated::UpperMapping* mapping = find_upper(cp);
     if (mapping == nullptr) {
-      out.append(utf8.substr(start, pos - start));
+      for (std::size_t i = start; i < pos; ++i) *p++ = utf8[i];
       continue;
     }
     for (const char32_t to : mapping->to) {
       if (to == 0) break;
-      append_utf8(out, to);
+      p = put_utf8(p, to);
     }
   }
-  return out;
+  return std::string(buffer, static_cast<std::size_t>(p - buffer));
 }
 
 std::size_t utf16_length(std::string_view utf8) noexcept {

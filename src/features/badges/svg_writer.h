@@ -52,38 +52,159 @@ inline bool is_forbidden_at(const char* p, const char* end) noexcept {
 // to SSE2 on x86-64 (and to NEON or scalar code elsewhere).
 using Bytes16 = unsigned char __attribute__((vector_size(16)));
 
+// The same 16 bytes as two 64-bit lanes: building or testing a vector through these stays in
+// registers (going through memory in 8-byte halves would stall store-to-load forwarding).
+using Words2 = std::uint64_t __attribute__((vector_size(16)));
+
 inline bool any_set(Bytes16 mask) noexcept {
-  std::uint64_t low, high;
-  std::memcpy(&low, &mask, 8);
-  std::memcpy(&high, reinterpret_cast<const char*>(&mask) + 8, 8);
-  return (low | high) != 0;
+  const auto words = reinterpret_cast<Words2>(mask);
+  return (words[0] | words[1]) != 0;
 }
 
-// Whether the 16 bytes at p might hold a byte kSpecialBytes flags (false: certainly none).
-inline bool may_hold_special(const char* p) noexcept {
+inline Bytes16 load16(const char* p) noexcept {
   Bytes16 v;
   std::memcpy(&v, p, 16);
-  return any_set(Bytes16((v < 0x20) | (v == '&') | (v == '<') | (v == '>') | (v == '"') |
-                         (v == '\'') | (v == 0xEF)));
+  return v;
 }
 
-// Whether the 16 bytes at p might start a code point XML 1.0 forbids.
-inline bool may_hold_forbidden(const char* p) noexcept {
-  Bytes16 v;
-  std::memcpy(&v, p, 16);
-  return any_set(Bytes16((v < 0x20) | (v == 0xEF)));
+// The n < 16 bytes at p in a vector, read without touching memory outside them. Lanes past n
+// repeat bytes of the range (or hold 'a' when n == 0), which is harmless to a "might it hold"
+// screen. Badge texts are short, so their tails deserve this rather than a byte loop.
+inline Bytes16 load_partial(const char* p, std::size_t n) noexcept {
+  std::uint64_t low = 0x6161616161616161;  // "aaaaaaaa"
+  std::uint64_t high = low;
+  if (n >= 8) {
+    std::memcpy(&low, p, 8);
+    std::memcpy(&high, p + n - 8, 8);
+  } else if (n >= 4) {
+    std::uint32_t first, last;
+    std::memcpy(&first, p, 4);
+    std::memcpy(&last, p + n - 4, 4);
+    low = high = first | (std::uint64_t{last} << 32);
+  } else if (n > 0) {
+    const auto byte = [p](std::size_t i) {
+      return std::uint32_t{static_cast<unsigned char>(p[i])};
+    };
+    const std::uint32_t bytes =
+        byte(0) | (byte(n / 2) << 8) | (byte(n - 1) << 16) | (byte(0) << 24);
+    low = high = bytes | (std::uint64_t{bytes} << 32);
+  }
+  return reinterpret_cast<Bytes16>(Words2{low, high});
+}
+
+// C0 controls other than tab, line feed and carriage return.
+inline Bytes16 forbidden_control_lanes(Bytes16 v) noexcept {
+  return Bytes16((v < 0x20) & (v != '\t') & (v != '\n') & (v != '\r'));
+}
+
+// Lanes of v holding a byte kSpecialBytes flags (all ones there, zero elsewhere).
+inline Bytes16 special_lanes(Bytes16 v) noexcept {
+  return Bytes16(forbidden_control_lanes(v) | (v == '&') | (v == '<') | (v == '>') | (v == '"') |
+                 (v == '\'') | (v == 0xEF));
+}
+
+// Lanes of v that may start a code point XML 1.0 forbids (a subset of special_lanes()).
+inline Bytes16 forbidden_lanes(Bytes16 v) noexcept {
+  return Bytes16(forbidden_control_lanes(v) | (v == 0xEF));
+}
+
+// Whether v holds a byte kSpecialBytes flags.
+inline bool may_hold_special(Bytes16 v) noexcept { return any_set(special_lanes(v)); }
+
+// Whether v might hold the start of a code point XML 1.0 forbids (0xEF usually starts another).
+inline bool may_hold_forbidden(Bytes16 v) noexcept { return any_set(forbidden_lanes(v)); }
+
+// Bit i set for each set lane i of a lane mask, so flagged bytes are visited with ctz rather
+// than by testing all 16.
+inline unsigned lane_bits(Bytes16 lanes) noexcept {
+#if defined(__SSE2__)
+  using Chars16 = char __attribute__((vector_size(16)));
+  return static_cast<unsigned>(__builtin_ia32_pmovmskb128(reinterpret_cast<Chars16>(lanes)));
+#else
+  unsigned bits = 0;
+  for (int i = 0; i < 16; ++i) bits |= (lanes[i] & 1u) << i;
+  return bits;
+#endif
+}
+
+// Bits for the bytes of [p, end) at or after p that `lanes_of` flags, for the block starting at
+// p: all 16 bytes when there are that many, else the last 16 of the text when the text (from
+// `begin`) is that long, else byte by byte from kSpecialBytes (a superset of forbidden_lanes();
+// callers check each flagged byte anyway). Returns the block length.
+template <typename LanesOf>
+inline std::size_t block_bits(const char* begin, const char* p, const char* end, LanesOf lanes_of,
+                              unsigned* bits) noexcept {
+  const auto left = static_cast<std::size_t>(end - p);
+  if (left >= 16) {
+    *bits = lane_bits(lanes_of(load16(p)));
+    return 16;
+  }
+  if (end - begin >= 16) {
+    *bits = lane_bits(lanes_of(load16(end - 16))) >> (16 - left);
+    return left;
+  }
+  unsigned flagged = 0;
+  for (std::size_t i = 0; i < left; ++i) {
+    flagged |= unsigned{kSpecialBytes[static_cast<unsigned char>(p[i])]} << i;
+  }
+  *bits = flagged;
+  return left;
+}
+
+// Whether [p, end) might hold a byte kSpecialBytes flags (false: certainly none).
+inline bool range_may_hold_special(const char* p, const char* end) noexcept {
+  for (; end - p >= 16; p += 16) {
+    if (may_hold_special(load16(p))) return true;
+  }
+  return may_hold_special(load_partial(p, static_cast<std::size_t>(end - p)));
+}
+
+// memcpy for the short, variable-size copies rendering is full of (texts, repeated texts),
+// without a library call; dst and src must not overlap.
+[[gnu::always_inline]] inline void copy_bytes(char* dst, const char* src, std::size_t n) noexcept {
+  if (n >= 8 && n <= 16) {
+    std::uint64_t first, last;
+    std::memcpy(&first, src, 8);
+    std::memcpy(&last, src + n - 8, 8);
+    std::memcpy(dst, &first, 8);
+    std::memcpy(dst + n - 8, &last, 8);
+  } else if (n > 16 && n <= 32) {
+    const Bytes16 first = load16(src);
+    const Bytes16 last = load16(src + n - 16);
+    std::memcpy(dst, &first, 16);
+    std::memcpy(dst + n - 16, &last, 16);
+  } else if (n >= 4 && n < 8) {
+    std::uint32_t first, last;
+    std::memcpy(&first, src, 4);
+    std::memcpy(&last, src + n - 4, 4);
+    std::memcpy(dst, &first, 4);
+    std::memcpy(dst + n - 4, &last, 4);
+  } else if (n > 32) {
+    std::memcpy(dst, src, n);
+  } else {
+    for (std::size_t i = 0; i < n; ++i) dst[i] = src[i];
+  }
 }
 
 // The first code point XML 1.0 forbids in [p, end), or end.
 inline const char* find_forbidden(const char* p, const char* end) noexcept {
+  const char* const begin = p;
   while (p < end) {
-    if (end - p >= 16 && !may_hold_forbidden(p)) {
-      p += 16;
-      continue;
+    if (end - p >= 16) {
+      if (!may_hold_forbidden(load16(p))) {
+        p += 16;
+        continue;
+      }
+    } else if (!may_hold_forbidden(load_partial(p, static_cast<std::size_t>(end - p)))) {
+      return end;
     }
-    for (const char* const stop = end - p > 16 ? p + 16 : end; p < stop; ++p) {
-      if (kSpecialBytes[static_cast<unsigned char>(*p)] && is_forbidden_at(p, end)) return p;
+    unsigned bits;
+    const std::size_t block = block_bits(begin, p, end, forbidden_lanes, &bits);
+    for (; bits != 0; bits &= bits - 1) {
+      const char* const at = p + __builtin_ctz(bits);
+      if (is_forbidden_at(at, end)) return at;
     }
+    p += block;
   }
   return end;
 }
@@ -214,59 +335,70 @@ class FormattedNumber {
 // free (the buffer is reused, never zero-filled), and it saves counting first.
 constexpr std::size_t escaped_bound(std::string_view text) noexcept { return 6 * text.size(); }
 
-// Writes `text` at p with badge-maker's escapeXml() applied (& < > " ' become entities, nothing
-// else changes) -- except that code points XML 1.0 forbids are dropped, so the document stays
-// well-formed whatever the input. Returns the new end; needs escaped_bound(text) bytes.
-inline char* write_escaped(char* p, std::string_view text) noexcept {
+namespace detail {
+
+// write_escaped() for a text holding at least one special byte.
+[[gnu::noinline]] inline char* write_escaped_slow(char* p, std::string_view text) noexcept {
   const char* const end = text.data() + text.size();
-  const char* run = text.data();
-  const char* stop = run;  // Bytes before `stop` get checked one by one.
-  for (const char* q = run; q < end;) {
-    if (q >= stop) {
-      if (end - q >= 16 && !detail::may_hold_special(q)) {
-        q += 16;
-        continue;
+  const char* const begin = text.data();
+  const char* run = begin;  // Start of the bytes not yet copied.
+  for (const char* q = begin; q < end;) {
+    unsigned bits;
+    const std::size_t block = detail::block_bits(begin, q, end, detail::special_lanes, &bits);
+    for (; bits != 0; bits &= bits - 1) {
+      const char* const at = q + __builtin_ctz(bits);
+      // Inside a dropped U+FFFE/U+FFFF that began in the previous block: already handled.
+      if (at < run) continue;
+      const auto c = static_cast<unsigned char>(*at);
+      if (c == 0xEF && !detail::is_forbidden_noncharacter(at, end)) continue;
+      std::memcpy(p, run, static_cast<std::size_t>(at - run));
+      p += at - run;
+      const auto put = [&p](std::string_view entity) {
+        std::memcpy(p, entity.data(), entity.size());
+        p += entity.size();
+      };
+      switch (c) {
+        case '&':
+          put("&amp;");
+          break;
+        case '<':
+          put("&lt;");
+          break;
+        case '>':
+          put("&gt;");
+          break;
+        case '"':
+          put("&quot;");
+          break;
+        case '\'':
+          put("&apos;");
+          break;
+        default:
+          break;  // A forbidden code point: dropped.
       }
-      stop = end - q > 16 ? q + 16 : end;
+      run = at + (c == 0xEF ? 3 : 1);
     }
-    const auto c = static_cast<unsigned char>(*q);
-    if (!detail::kSpecialBytes[c] || (c == 0xEF && !detail::is_forbidden_noncharacter(q, end))) {
-      ++q;
-      continue;
-    }
-    std::memcpy(p, run, static_cast<std::size_t>(q - run));
-    p += q - run;
-    const auto put = [&p](std::string_view entity) {
-      std::memcpy(p, entity.data(), entity.size());
-      p += entity.size();
-    };
-    switch (c) {
-      case '&':
-        put("&amp;");
-        break;
-      case '<':
-        put("&lt;");
-        break;
-      case '>':
-        put("&gt;");
-        break;
-      case '"':
-        put("&quot;");
-        break;
-      case '\'':
-        put("&apos;");
-        break;
-      default:
-        break;  // A forbidden code point: dropped.
-    }
-    q += c == 0xEF ? 3 : 1;
-    run = q;
+    q += block;
   }
   if (run < end) {  // `run` may be null for an empty view, which memcpy does not allow.
     std::memcpy(p, run, static_cast<std::size_t>(end - run));
     p += end - run;
   }
   return p;
+}
+
+}  // namespace detail
+
+// Writes `text` at p with badge-maker's escapeXml() applied (& < > " ' become entities, nothing
+// else changes) -- except that code points XML 1.0 forbids are dropped, so the document stays
+// well-formed whatever the input. Returns the new end; needs escaped_bound(text) bytes.
+// Inline for the common case, a text needing no escaping: one screen, one copy.
+[[gnu::always_inline]] inline char* write_escaped(char* p, std::string_view text) noexcept {
+  if (detail::range_may_hold_special(text.data(), text.data() + text.size())) {
+    return detail::write_escaped_slow(p, text);
+  }
+  detail::copy_bytes(p, text.data(), text.size());
+  return p + text.size();
 }
 
 // `text` without the code points XML 1.0 forbids (U+0000-U+0008, U+000B, U+000C, U+000E-U+001F,
@@ -346,7 +478,7 @@ class SvgWriter {
     // Copies what was written at [pos, pos + size) in this document: repeated text is escaped
     // once. Needs `size` bytes.
     [[gnu::always_inline]] Span& again(std::size_t pos, std::size_t size) noexcept {
-      std::memcpy(p_, base_ + pos, size);
+      detail::copy_bytes(p_, base_ + pos, size);
       p_ += size;
       return *this;
     }
