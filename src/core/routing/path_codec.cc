@@ -39,17 +39,25 @@ bool next_decoded(std::string_view in, std::size_t& i, bool plus_as_space, char&
   return true;
 }
 
-// True when `encoded` decodes (with plus_as_space) to exactly `plain`; false on invalid encoding.
-bool decoded_equals(std::string_view encoded, std::string_view plain) noexcept {
+// True when `encoded` decodes to `plain`, byte by byte under `same`, without building the
+// decoded string; false on invalid encoding.
+template <class SameByte>
+bool decodes_to(std::string_view encoded, std::string_view plain, bool plus_as_space,
+                SameByte same) noexcept {
   std::size_t i = 0;
   std::size_t j = 0;
   while (i < encoded.size()) {
     char c = 0;
-    if (!next_decoded(encoded, i, /*plus_as_space=*/true, c)) return false;
-    if (j >= plain.size() || plain[j] != c) return false;
+    if (!next_decoded(encoded, i, plus_as_space, c)) return false;
+    if (j >= plain.size() || !same(plain[j], c)) return false;
     ++j;
   }
   return j == plain.size();
+}
+
+// Query keys compare exactly, after form decoding.
+bool decoded_equals(std::string_view encoded, std::string_view plain) noexcept {
+  return decodes_to(encoded, plain, /*plus_as_space=*/true, [](char a, char b) { return a == b; });
 }
 
 }  // namespace
@@ -92,15 +100,8 @@ std::size_t percent_decode_into(std::string_view in, std::span<char> out,
 }
 
 bool decoded_iequals(std::string_view encoded, std::string_view plain) noexcept {
-  std::size_t i = 0;
-  std::size_t j = 0;
-  while (i < encoded.size()) {
-    char c = 0;
-    if (!next_decoded(encoded, i, /*plus_as_space=*/false, c)) return false;
-    if (j >= plain.size() || ascii_lower(plain[j]) != ascii_lower(c)) return false;
-    ++j;
-  }
-  return j == plain.size();
+  return decodes_to(encoded, plain, /*plus_as_space=*/false,
+                    [](char a, char b) { return ascii_lower(a) == ascii_lower(b); });
 }
 
 bool ascii_iequals(std::string_view a, std::string_view b) noexcept {
