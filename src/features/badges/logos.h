@@ -54,7 +54,7 @@ std::optional<Logo> named_logo(std::string_view name, std::optional<std::string_
                                bool size_auto, Style style);
 
 // Cap on a normalised data: URI logo, in bytes.
-inline constexpr std::size_t kMaxDataUriLogoBytes = 64 * 1024;
+inline constexpr std::size_t kMaxDataUriLogoBytes = std::size_t{64} * 1024;
 
 // shields.io's ?logo=data:... (lib/logos.js decodeDataUrlFromQueryParam): "data:" is prefixed
 // when missing, every space becomes '+' (query strings decode '+' to a space) and every other

@@ -81,7 +81,7 @@ Result<StaticBadgeContent> parse_static_badge_content(std::string_view content, 
   const std::size_t n = body.size();
 
   // color_reaches_end[q]: `(?:[^-.]|--)+` starting at q consumes exactly the rest.
-  std::vector<char> color_reaches_end(n + 2, 0);
+  std::vector<bool> color_reaches_end(n + 2, false);
   for (std::size_t q = n; q-- > 0;) {
     const std::size_t next = next_unit(body, q, true);
     color_reaches_end[q] = next != kNone && (next == n || color_reaches_end[next]);
