@@ -411,36 +411,24 @@ function insertAt(rng, s, ch) {
   return chars.join('')
 }
 
+// A colour category: the message colour, and sometimes the label colour, from one generator.
+function colorCase(rng, color) {
+  const input = baseCase(rng)
+  input.color = color(rng)
+  if (rng.chance(0.4)) input.labelColor = color(rng)
+  return input
+}
+
 const CATEGORIES = {
   'style-flat': rng => baseCase(rng, { style: rng.chance(0.8) ? 'flat' : 'absent' }),
   'style-flat-square': rng => baseCase(rng, { style: 'flat-square' }),
   'style-plastic': rng => baseCase(rng, { style: 'plastic' }),
   'style-for-the-badge': rng => baseCase(rng, { style: 'for-the-badge' }),
   'style-social': rng => baseCase(rng, { style: 'social' }),
-  'named-colors': rng => {
-    const input = baseCase(rng)
-    input.color = namedColor(rng)
-    if (rng.chance(0.4)) input.labelColor = namedColor(rng)
-    return input
-  },
-  'hex-colors': rng => {
-    const input = baseCase(rng)
-    input.color = hexColor(rng)
-    if (rng.chance(0.4)) input.labelColor = hexColor(rng)
-    return input
-  },
-  'rgb-colors': rng => {
-    const input = baseCase(rng)
-    input.color = rgbColor(rng)
-    if (rng.chance(0.4)) input.labelColor = rgbColor(rng)
-    return input
-  },
-  'hsl-colors': rng => {
-    const input = baseCase(rng)
-    input.color = hslColor(rng)
-    if (rng.chance(0.4)) input.labelColor = hslColor(rng)
-    return input
-  },
+  'named-colors': rng => colorCase(rng, namedColor),
+  'hex-colors': rng => colorCase(rng, hexColor),
+  'rgb-colors': rng => colorCase(rng, rgbColor),
+  'hsl-colors': rng => colorCase(rng, hslColor),
   'invalid-colors': rng => {
     const input = baseCase(rng)
     const r = rng.next()
