@@ -6,15 +6,11 @@
 #include <cstring>
 #include <optional>
 
+#include "core/http/message.h"
+
 namespace badgesmith::http {
 
 namespace {
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
 
 // Parses an IPv4 or IPv6 address (IPv4 as IPv4-mapped IPv6) and reports whether it was IPv4.
 std::optional<std::array<std::uint8_t, 16>> parse_address(std::string_view text, bool& is_v4) {
@@ -47,7 +43,7 @@ Result<TrustedProxies> TrustedProxies::parse(std::string_view csv) {
   TrustedProxies proxies;
   while (!csv.empty()) {
     const std::size_t comma = csv.find(',');
-    const std::string_view entry = trim(csv.substr(0, comma));
+    const std::string_view entry = trim_ows(csv.substr(0, comma));
     csv = comma == std::string_view::npos ? std::string_view() : csv.substr(comma + 1);
     if (entry.empty()) continue;
     const std::size_t slash = entry.find('/');
@@ -98,7 +94,7 @@ std::string resolve_client_address(std::string_view peer, std::string_view forwa
   while (!forwarded_for.empty()) {
     const std::size_t comma = forwarded_for.rfind(',');
     const std::string_view hop =
-        trim(comma == std::string_view::npos ? forwarded_for : forwarded_for.substr(comma + 1));
+        trim_ows(comma == std::string_view::npos ? forwarded_for : forwarded_for.substr(comma + 1));
     forwarded_for =
         comma == std::string_view::npos ? std::string_view() : forwarded_for.substr(0, comma);
     bool is_v4 = false;

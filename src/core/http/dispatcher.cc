@@ -56,9 +56,7 @@ std::string allowed_request_headers(std::string_view requested) {
   std::string allowed;
   while (!requested.empty()) {
     const std::size_t comma = requested.find(',');
-    std::string_view name = requested.substr(0, comma);
-    while (!name.empty() && (name.front() == ' ' || name.front() == '\t')) name.remove_prefix(1);
-    while (!name.empty() && (name.back() == ' ' || name.back() == '\t')) name.remove_suffix(1);
+    const std::string_view name = trim_ows(requested.substr(0, comma));
     for (std::string_view candidate : kCorsAllowedHeaders) {
       if (iequals(name, candidate) && allowed.find(candidate) == std::string::npos) {
         if (!allowed.empty()) allowed += ", ";

@@ -10,6 +10,12 @@ bool iequals(std::string_view a, std::string_view b) noexcept {
   return routing::ascii_iequals(a, b);
 }
 
+std::string_view trim_ows(std::string_view s) noexcept {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
 std::optional<std::string_view> Headers::get(std::string_view name) const noexcept {
   for (const Field& field : fields_) {
     if (iequals(field.name, name)) return std::string_view(field.value);

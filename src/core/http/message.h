@@ -16,6 +16,9 @@ namespace badgesmith::http {
 // Case-insensitive ASCII comparison, as header names and route literals need.
 bool iequals(std::string_view a, std::string_view b) noexcept;
 
+// `s` without leading and trailing optional white space (SP, HTAB; RFC 9110 §5.6.3).
+std::string_view trim_ows(std::string_view s) noexcept;
+
 // An ordered header list. Lookups are case-insensitive; names keep the case they were added with.
 class Headers {
  public:
@@ -40,10 +43,10 @@ class Headers {
 };
 
 struct Request {
-  std::string method;  // As received, e.g. "GET".
-  std::string path;    // Raw (still percent-encoded) path, or decoded in Lambda mode.
+  std::string method;            // As received, e.g. "GET".
+  std::string path;              // Raw (still percent-encoded) path, or decoded in Lambda mode.
   bool path_is_decoded = false;  // API Gateway delivers decoded paths; see routing::PathMode.
-  std::string query;   // Raw query string without '?'; may be empty.
+  std::string query;             // Raw query string without '?'; may be empty.
   Headers headers;
   std::string body;
   std::string client_address;  // Socket peer, or the first untrusted X-Forwarded-For hop.
