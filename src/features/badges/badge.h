@@ -26,7 +26,7 @@ struct Badge {
   std::optional<std::string> label_color;  // Absent: #555.
   Style style = Style::kFlat;
   std::string logo_base64;  // A data: URI, or "" for no logo.
-  double logo_width = 14;  // Used only with a logo; fractional with shields' logoSize=auto.
+  double logo_width = 14;   // Used only with a logo; fractional with shields' logoSize=auto.
   std::array<std::string, 2> links;  // Left and right link; "" means none.
   std::string id_suffix;             // REQUIRES: matches [A-Za-z0-9_-]*.
 };

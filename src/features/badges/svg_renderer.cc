@@ -73,21 +73,15 @@ TextColors colors_for(const Paint& background) {
   if (colors.text != kDefaultTextFill) s.raw(R"~( fill=")~").raw(colors.text).raw('"');
 }
 
-// JS `x | 0`: ToInt32, truncation modulo 2^32.
-double js_to_int32(double value) {
-  if (!std::isfinite(value)) return 0;
-  double wrapped = std::fmod(std::trunc(value), 4294967296.0);
-  if (wrapped < 0) wrapped += 4294967296.0;
-  return wrapped >= 2147483648.0 ? wrapped - 4294967296.0 : wrapped;
-}
-
 // makeBadge()'s prepared parameters, shared by every style.
 struct Inputs {
   std::string_view label;    // Forbidden code points dropped, then JS-trimmed.
   std::string_view message;  // Likewise.
-  std::string_view logo;     // "" for none.
-  double logo_width;         // +logoWidth || (logo ? 14 : 0)
-  double logo_padding;       // 3 with a logo and a label.
+  bool label_plain;          // svg::ScreenedText::plain, which trimming and casing keep.
+  bool message_plain;
+  std::string_view logo;  // "" for none.
+  double logo_width;      // +logoWidth || (logo ? 14 : 0)
+  double logo_padding;    // 3 with a logo and a label.
   std::string_view left_link;
   std::string_view right_link;
   std::string_view id_suffix;
@@ -105,15 +99,20 @@ struct Inputs {
 // appear up to five times each.
 class TextSlot {
  public:
-  explicit TextSlot(std::string_view text) : text_(text) {}
+  // `plain`: `text` holds nothing to escape or drop (svg::ScreenedText::plain).
+  TextSlot(std::string_view text, bool plain) : text_(text), plain_(plain) {}
 
   std::string_view text() const { return text_; }
   bool empty() const { return text_.empty(); }
   // Room the next write() needs.
-  std::size_t bound() const { return written_ ? size_ : escaped_bound(text_); }
+  std::size_t bound() const {
+    return plain_ ? text_.size() : written_ ? size_ : escaped_bound(text_);
+  }
 
   [[gnu::always_inline]] void write(Span& s) {
-    if (written_) {
+    if (plain_) {
+      s.verbatim(text_);
+    } else if (written_) {
       s.again(pos_, size_);
     } else {
       pos_ = s.offset();
@@ -125,6 +124,7 @@ class TextSlot {
 
  private:
   std::string_view text_;
+  bool plain_;
   std::size_t pos_ = 0;
   std::size_t size_ = 0;
   bool written_ = false;
@@ -280,8 +280,8 @@ void render_classic(SvgWriter& w, const Inputs& in, Style style_id, const Paint&
   }
   const double width = left_width + right_width;
 
-  TextSlot label(in.label);
-  TextSlot message(in.message);
+  TextSlot label(in.label, in.label_plain);
+  TextSlot message(in.message, in.message_plain);
   open_badge(w, in, label, message, width, style.height);
 
   const std::string_view sfx = in.id_suffix;
@@ -397,8 +397,8 @@ std::string_view capitalize(std::string_view label, std::string* storage) {
 void render_social(SvgWriter& w, const Inputs& in) {
   // Upper-cased before measuring so the width matches what is drawn.
   std::string label_storage;
-  TextSlot label(capitalize(in.label, &label_storage));
-  TextSlot message(in.message);
+  TextSlot label(capitalize(in.label, &label_storage), in.label_plain);
+  TextSlot message(in.message, in.message_plain);
   const std::string_view sfx = in.id_suffix;
 
   const double external_height = 20;
@@ -528,11 +528,11 @@ void render_for_the_badge(SvgWriter& w, const Inputs& in, const Paint& color_in,
   // better) and truncates the width without rounding to odd.
   const double label_text_width =
       label.empty() ? 0
-                    : js_to_int32(text_width(label, Font::kVerdana10)) +
+                    : truncated_width(label, Font::kVerdana10) +
                           letter_spacing * static_cast<double>(utf16_length(label));
   const double message_text_width =
       message.empty() ? 0
-                      : js_to_int32(text_width(message, Font::kVerdanaBold10)) +
+                      : truncated_width(message, Font::kVerdanaBold10) +
                             letter_spacing * static_cast<double>(utf16_length(message));
 
   // With a labelColor the logo sits on a label rect even when there is no label.
@@ -558,8 +558,8 @@ void render_for_the_badge(SvgWriter& w, const Inputs& in, const Paint& color_in,
     message_rect_width = 2 * text_margin + message_text_width;
   }
 
-  TextSlot label_slot(label);
-  TextSlot message_slot(message);
+  TextSlot label_slot(label, in.label_plain);
+  TextSlot message_slot(message, in.message_plain);
   // `labelRectWidth || 0`: only NaN (from infinite logo widths) differs from the plain value.
   const double left_width = std::isnan(label_rect_width) ? 0 : label_rect_width;
   open_badge(w, in, label_slot, message_slot, left_width + message_rect_width, badge_height);
@@ -670,14 +670,18 @@ std::string render_svg(const Badge& badge) {
   // reach the output nor count in widths, trimming or casing (docs/badges.md).
   std::string label_storage;
   std::string message_storage;
-  const std::string_view label = trim(svg::drop_xml_forbidden(badge.label, &label_storage));
-  const std::string_view message = trim(svg::drop_xml_forbidden(badge.message, &message_storage));
+  const svg::ScreenedText label_screened = svg::screen_text(badge.label, &label_storage);
+  const svg::ScreenedText message_screened = svg::screen_text(badge.message, &message_storage);
+  const std::string_view label = trim(label_screened.text);
+  const std::string_view message = trim(message_screened.text);
   const bool has_logo = !badge.logo_base64.empty();
   // makeBadge(): `+logoWidth || (logo ? 14 : 0)`, so 0 and NaN mean the default.
   const bool logo_width_given = badge.logo_width != 0 && !std::isnan(badge.logo_width);
   const double logo_width = !has_logo ? 0 : logo_width_given ? badge.logo_width : kDefaultLogoWidth;
   const Inputs in{label,
                   message,
+                  label_screened.plain,
+                  message_screened.plain,
                   badge.logo_base64,
                   logo_width,
                   has_logo && !label.empty() ? 3.0 : 0.0,

@@ -419,6 +419,20 @@ inline std::string_view drop_xml_forbidden(std::string_view text, std::string* s
   return *storage;
 }
 
+// A badge text screened once: without the code points XML 1.0 forbids, and whether it holds
+// no byte escapeXml() or the forbidden-code-point screen cares about, so the writer can copy it
+// without screening it again at each of its up to five appearances.
+struct ScreenedText {
+  std::string_view text;
+  bool plain = false;
+};
+
+// drop_xml_forbidden(text, storage) with the verdict of the screen it starts with.
+inline ScreenedText screen_text(std::string_view text, std::string* storage) {
+  if (!detail::range_may_hold_special(text.data(), text.data() + text.size())) return {text, true};
+  return {drop_xml_forbidden(text, storage), false};
+}
+
 // An SVG document under construction.
 class SvgWriter {
  public:
@@ -453,6 +467,12 @@ class SvgWriter {
     // Needs escaped_bound(text) bytes.
     [[gnu::always_inline]] Span& escaped(std::string_view text) noexcept {
       if (!text.empty()) p_ = write_escaped(p_, text);
+      return *this;
+    }
+    // Text known to need no escaping (ScreenedText::plain), of any length.
+    [[gnu::always_inline]] Span& verbatim(std::string_view text) noexcept {
+      detail::copy_bytes(p_, text.data(), text.size());
+      p_ += text.size();
       return *this;
     }
     // ` name="escaped value"`

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string_view>
 
 #include "features/badges/generated/tables.h"
@@ -31,50 +32,63 @@ double width_of(const generated::WidthTable& table, char32_t cp) noexcept {
   return static_cast<double>(hundredths) / 100.0;
 }
 
-// Badge text is mostly ASCII: its widths, already converted to the exact doubles, skip the
-// UTF-8 decoding, the two-level lookup and a division per character.
-struct AsciiWidths {
-  double widths[generated::kFontCount][0x80];
-};
-
-const AsciiWidths& ascii_widths() {
-  static const AsciiWidths table = [] {
-    AsciiWidths built{};
-    for (std::size_t font = 0; font < generated::kFontCount; ++font) {
-      for (char32_t cp = 0; cp < 0x80; ++cp) {
-        built.widths[font][cp] = width_of(generated::kWidthTables[font], cp);
-      }
-    }
-    return built;
-  }();
-  return table;
-}
-
 }  // namespace
 
 double text_width(std::string_view utf8, Font font) {
   const generated::WidthTable& table = generated::kWidthTables[static_cast<std::size_t>(font)];
-  const double* ascii = ascii_widths().widths[static_cast<std::size_t>(font)];
   // Same operation order as anafanafo's reduce: start from 0.0 and add each code point's width
   // left to right. Every addend is the exact double JS uses (hundredths / 100.0 is correctly
   // rounded, like JSON.parse of the two-decimal literal), so the sum matches bit for bit —
   // provided nothing like -ffast-math reassociates it.
   double sum = 0.0;
   std::size_t pos = 0;
-  while (pos < utf8.size()) {
-    const auto byte = static_cast<unsigned char>(utf8[pos]);
-    if (byte < 0x80) {
-      sum += ascii[byte];
-      ++pos;
-    } else {
-      sum += width_of(table, next_code_point(utf8, &pos));
-    }
-  }
+  while (pos < utf8.size()) sum += width_of(table, next_code_point(utf8, &pos));
   return sum;
 }
 
+int truncated_width(std::string_view utf8, Font font) {
+  // The badge only ever uses the truncated width, so the widths are summed as exact integers
+  // (hundredths): no serial floating-point chain, no division. The double sum JS computes is
+  // within n * sum * 2^-52 of the exact one, far below 0.01 for texts this size, so both
+  // truncate alike unless the exact sum is a whole number, which the double sum may undershoot
+  // by a rounding error: only then is the double sum computed as well.
+  constexpr std::size_t kExactBytes = 1 << 16;
+  const generated::WidthTable& table = generated::kWidthTables[static_cast<std::size_t>(font)];
+  const std::uint16_t* const ascii = table.pages + table.page_index[0] * generated::kWidthPageSize;
+  std::uint64_t hundredths = 0;
+  std::size_t pos = 0;
+  const auto byte_at = [utf8](std::size_t i) { return static_cast<unsigned char>(utf8[i]); };
+  while (pos < utf8.size()) {
+    // Eight ASCII bytes at a time: independent lookups the CPU overlaps.
+    std::uint64_t block;
+    while (utf8.size() - pos >= 8 &&
+           (std::memcpy(&block, utf8.data() + pos, 8), (block & 0x8080808080808080u) == 0)) {
+      hundredths += std::uint64_t{ascii[byte_at(pos)]} + ascii[byte_at(pos + 1)] +
+                    ascii[byte_at(pos + 2)] + ascii[byte_at(pos + 3)] + ascii[byte_at(pos + 4)] +
+                    ascii[byte_at(pos + 5)] + ascii[byte_at(pos + 6)] + ascii[byte_at(pos + 7)];
+      pos += 8;
+    }
+    if (pos == utf8.size()) break;
+    const unsigned char byte = byte_at(pos);
+    if (byte < 0x80) {
+      hundredths += ascii[byte];
+      ++pos;
+    } else {
+      const char32_t cp = next_code_point(utf8, &pos);
+      hundredths +=
+          table
+              .pages[table.page_index[cp >> generated::kWidthPageBits] * generated::kWidthPageSize +
+                     (cp & (generated::kWidthPageSize - 1))];
+    }
+  }
+  if (hundredths % 100 != 0 && utf8.size() <= kExactBytes) {
+    return static_cast<int>(hundredths / 100);
+  }
+  return js_to_int32(text_width(utf8, font));
+}
+
 int preferred_width(std::string_view utf8, Font font) {
-  const int width = js_to_int32(text_width(utf8, font));
+  const int width = truncated_width(utf8, font);
   return width % 2 == 0 ? width + 1 : width;
 }
 
