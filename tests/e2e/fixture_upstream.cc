@@ -1,0 +1,397 @@
+#include "fixture_upstream.h"
+
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <zlib.h>
+
+#include <cerrno>
+#include <charconv>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+extern char** environ;
+
+namespace badgesmith::e2e {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// Python start-up plus building the data set; generous because four builds may share two cores.
+constexpr Millis kStartTimeout{15000};
+
+struct Child {
+  pid_t pid = -1;
+  int stdin_fd = -1;  // Write end, or -1 when stdin is /dev/null.
+  int output_fd = -1;
+};
+
+int decode_wait_status(int status) {
+  if (WIFEXITED(status)) return WEXITSTATUS(status);
+  if (WIFSIGNALED(status)) return 128 + WTERMSIG(status);
+  return -1;
+}
+
+// Spawns argv (argv[0] looked up on PATH) with stdout and stderr into one fresh pipe, and stdin
+// from a pipe when `stdin_pipe`, else /dev/null. Parent-side ends are close-on-exec, so no later
+// child inherits them: the fixture's stdin reaches EOF exactly when this process closes it or dies.
+Child spawn_child(const std::vector<std::string>& argv, bool stdin_pipe) {
+  Child child;
+  int out_pipe[2];
+  int in_pipe[2] = {-1, -1};
+  if (::pipe2(out_pipe, O_CLOEXEC) != 0) return child;
+  if (stdin_pipe && ::pipe2(in_pipe, O_CLOEXEC) != 0) {
+    ::close(out_pipe[0]);
+    ::close(out_pipe[1]);
+    return child;
+  }
+  std::vector<std::string> args = argv;
+  std::vector<char*> args_c;
+  for (std::string& arg : args) args_c.push_back(arg.data());
+  args_c.push_back(nullptr);
+
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  if (stdin_pipe) {
+    posix_spawn_file_actions_adddup2(&actions, in_pipe[0], STDIN_FILENO);
+  } else {
+    posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
+  }
+  posix_spawn_file_actions_adddup2(&actions, out_pipe[1], STDOUT_FILENO);
+  posix_spawn_file_actions_adddup2(&actions, out_pipe[1], STDERR_FILENO);
+  pid_t pid = -1;
+  const int rc = ::posix_spawnp(&pid, args_c[0], &actions, nullptr, args_c.data(), environ);
+  posix_spawn_file_actions_destroy(&actions);
+  ::close(out_pipe[1]);
+  if (stdin_pipe) ::close(in_pipe[0]);
+  if (rc != 0) {
+    ::close(out_pipe[0]);
+    if (stdin_pipe) ::close(in_pipe[1]);
+    return child;
+  }
+  child.pid = pid;
+  child.output_fd = out_pipe[0];
+  child.stdin_fd = stdin_pipe ? in_pipe[1] : -1;
+  return child;
+}
+
+// Waits for `pid` until `deadline`; the decoded exit status, or nullopt if still running.
+std::optional<int> wait_pid(pid_t pid, Clock::time_point deadline) {
+  for (;;) {
+    int status = 0;
+    if (::waitpid(pid, &status, WNOHANG) == pid) return decode_wait_status(status);
+    if (Clock::now() >= deadline) return std::nullopt;
+    std::this_thread::sleep_for(Millis(5));
+  }
+}
+
+std::uint16_t port_of(std::string_view url) {
+  const std::size_t colon = url.rfind(':');
+  unsigned value = 0;
+  if (colon == std::string_view::npos ||
+      std::from_chars(url.data() + colon + 1, url.data() + url.size(), value).ec != std::errc() ||
+      value == 0 || value > 65535) {
+    return 0;
+  }
+  return static_cast<std::uint16_t>(value);
+}
+
+nlohmann::json parse_json(const std::optional<HttpResponse>& response) {
+  if (!response || response->status != 200) return nlohmann::json();
+  auto json = nlohmann::json::parse(response->body, nullptr, /*allow_exceptions=*/false);
+  return json.is_discarded() ? nlohmann::json() : json;
+}
+
+// The /_fixture/hits entry for `path` (an object), or null when it was never hit.
+nlohmann::json path_entry(const nlohmann::json& hits, std::string_view path) {
+  if (!hits.is_object() || !hits.contains("paths") || !hits.at("paths").is_object()) return {};
+  const auto& paths = hits.at("paths");
+  const auto entry = paths.find(std::string(path));
+  return entry == paths.end() || !entry->is_object() ? nlohmann::json() : *entry;
+}
+
+}  // namespace
+
+std::string fixtures_dir() { return BADGESMITH_FIXTURES_DIR; }
+
+CommandResult run_tool(const std::vector<std::string>& argv, Millis timeout) {
+  CommandResult result;
+  const Child child = spawn_child(argv, /*stdin_pipe=*/false);
+  if (child.pid < 0) return result;
+  const auto deadline = Clock::now() + timeout;
+  pollfd pfd{child.output_fd, POLLIN, 0};
+  char chunk[4096];
+  for (;;) {
+    const auto left = std::chrono::duration_cast<Millis>(deadline - Clock::now()).count();
+    const int ready = ::poll(&pfd, 1, left > 0 ? static_cast<int>(left) : 0);
+    if (ready < 0 && errno == EINTR) continue;
+    if (ready <= 0) break;
+    const ssize_t n = ::read(child.output_fd, chunk, sizeof chunk);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) break;
+    result.out.append(chunk, static_cast<std::size_t>(n));
+  }
+  ::close(child.output_fd);
+  if (const auto code = wait_pid(child.pid, deadline)) {
+    result.exit_code = *code;
+    return result;
+  }
+  result.timed_out = true;
+  ::kill(child.pid, SIGKILL);
+  int status = 0;
+  ::waitpid(child.pid, &status, 0);
+  result.exit_code = decode_wait_status(status);
+  return result;
+}
+
+TlsFiles make_test_ca(const std::string& dir) {
+  TlsFiles files{dir + "/ca.pem", dir + "/leaf.pem", dir + "/leaf.key", {}};
+  const std::string extensions = dir + "/leaf.ext";
+  {
+    // Python's strict X.509 mode (and browsers) want key usages and both key identifiers.
+    std::ofstream out(extensions);
+    out << "basicConstraints=critical,CA:FALSE\n"
+           "keyUsage=critical,digitalSignature,keyEncipherment\n"
+           "extendedKeyUsage=serverAuth\n"
+           "subjectAltName=IP:127.0.0.1,DNS:localhost\n"
+           "subjectKeyIdentifier=hash\n"
+           "authorityKeyIdentifier=keyid,issuer\n";
+    if (!out) {
+      files.error = "cannot write " + extensions;
+      return files;
+    }
+  }
+  const std::vector<std::string> ec_key{"-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1",
+                                        "-nodes"};
+  std::vector<std::vector<std::string>> steps{
+      {"openssl", "req", "-x509", "-days", "2", "-subj", "/CN=BadgeSmith e2e test CA", "-addext",
+       "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign,cRLSign",
+       "-keyout", dir + "/ca.key", "-out", files.ca_cert},
+      {"openssl", "req", "-new", "-subj", "/CN=127.0.0.1", "-keyout", files.key, "-out",
+       dir + "/leaf.csr"},
+      {"openssl", "x509", "-req", "-days", "2", "-in", dir + "/leaf.csr", "-CA", files.ca_cert,
+       "-CAkey", dir + "/ca.key", "-CAcreateserial", "-extfile", extensions, "-out", files.cert},
+  };
+  steps[0].insert(steps[0].begin() + 2, ec_key.begin(), ec_key.end());
+  steps[1].insert(steps[1].begin() + 3, ec_key.begin(), ec_key.end());
+  for (const auto& step : steps) {
+    const CommandResult result = run_tool(step, Millis(20000));
+    if (result.exit_code != 0) {
+      files.error = "openssl " + step[1] + " failed (exit " + std::to_string(result.exit_code) +
+                    "):\n" + result.out;
+      return files;
+    }
+  }
+  return files;
+}
+
+std::optional<std::string> gunzip(std::string_view data) {
+  z_stream stream{};
+  // 16 + MAX_WBITS: expect the gzip wrapper, not a raw or zlib stream.
+  if (inflateInit2(&stream, 16 + MAX_WBITS) != Z_OK) return std::nullopt;
+  stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
+  stream.avail_in = static_cast<uInt>(data.size());
+  std::string out;
+  char chunk[16384];
+  int rc = Z_OK;
+  while (rc == Z_OK) {
+    stream.next_out = reinterpret_cast<Bytef*>(chunk);
+    stream.avail_out = sizeof chunk;
+    rc = inflate(&stream, Z_NO_FLUSH);
+    out.append(chunk, sizeof chunk - stream.avail_out);
+  }
+  const bool complete = rc == Z_STREAM_END && stream.avail_in == 0;
+  inflateEnd(&stream);
+  if (!complete) return std::nullopt;
+  return out;
+}
+
+// --- FixtureUpstream ---
+
+FixtureUpstream::FixtureUpstream() : FixtureUpstream(Options{}) {}
+
+FixtureUpstream::FixtureUpstream(Options options) {
+  const std::string data_dir =
+      options.data_dir.empty() ? fixtures_dir() + "/upstream/data" : options.data_dir;
+  // -B: importing the data module must not drop __pycache__ into the source tree.
+  std::vector<std::string> argv{
+      "python3", "-B", BADGESMITH_FIXTURE_UPSTREAM_SCRIPT, "--port", "0", "--data", data_dir};
+  if (options.tls) {
+    argv.insert(argv.end(), {"--tls-cert", options.tls->cert, "--tls-key", options.tls->key});
+  }
+  argv.insert(argv.end(), options.args.begin(), options.args.end());
+  const Child child = spawn_child(argv, /*stdin_pipe=*/true);
+  if (child.pid < 0) {
+    output_ = "could not start python3 (is it on PATH?)";
+    return;
+  }
+  pid_ = child.pid;
+  stdin_fd_ = child.stdin_fd;
+  reader_ = std::thread([this, fd = child.output_fd] { read_output(fd); });
+
+  // "listening URL" or, with TLS, "listening URL control URL"; the ports are kernel-chosen.
+  std::unique_lock lock(mutex_);
+  std::string line;
+  changed_.wait_for(lock, kStartTimeout, [&] {
+    const std::size_t start = output_.starts_with("listening ") ? 0 : output_.find("\nlistening ");
+    if (start == std::string::npos) return output_closed_;
+    const std::size_t end = output_.find('\n', start + 1);
+    if (end == std::string::npos) return output_closed_;
+    line = output_.substr(start == 0 ? 0 : start + 1, end - (start == 0 ? 0 : start + 1));
+    return true;
+  });
+  std::vector<std::string> words;
+  for (std::size_t at = 0; at < line.size();) {
+    const std::size_t space = std::min(line.find(' ', at), line.size());
+    words.push_back(line.substr(at, space - at));
+    at = space + 1;
+  }
+  if (words.size() < 2) return;
+  base_url_ = words[1];
+  port_ = port_of(base_url_);
+  control_port_ = words.size() >= 4 && words[2] == "control" ? port_of(words[3]) : port_;
+}
+
+FixtureUpstream::~FixtureUpstream() {
+  if (stdin_fd_ >= 0) ::close(stdin_fd_);
+  if (pid_ > 0 && !exit_code_) {
+    ::kill(pid_, SIGTERM);
+    if (!wait_exit(Millis(3000))) {
+      ::kill(pid_, SIGKILL);
+      int status = 0;
+      ::waitpid(pid_, &status, 0);
+    }
+  }
+  if (reader_.joinable()) reader_.join();
+}
+
+void FixtureUpstream::read_output(int fd) {
+  char chunk[4096];
+  for (;;) {
+    const ssize_t n = ::read(fd, chunk, sizeof chunk);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) break;
+    {
+      std::lock_guard lock(mutex_);
+      output_.append(chunk, static_cast<std::size_t>(n));
+    }
+    changed_.notify_all();
+  }
+  ::close(fd);
+  {
+    std::lock_guard lock(mutex_);
+    output_closed_ = true;
+  }
+  changed_.notify_all();
+}
+
+std::string FixtureUpstream::output() const {
+  std::lock_guard lock(mutex_);
+  return output_;
+}
+
+std::optional<int> FixtureUpstream::wait_exit(Millis timeout) {
+  if (exit_code_) return exit_code_;
+  if (pid_ <= 0) return std::nullopt;
+  exit_code_ = wait_pid(pid_, Clock::now() + timeout);
+  return exit_code_;
+}
+
+std::optional<int> FixtureUpstream::terminate(Millis timeout) {
+  if (pid_ > 0 && !exit_code_) ::kill(pid_, SIGTERM);
+  return wait_exit(timeout);
+}
+
+std::optional<int> FixtureUpstream::close_stdin(Millis timeout) {
+  if (stdin_fd_ >= 0) ::close(std::exchange(stdin_fd_, -1));
+  return wait_exit(timeout);
+}
+
+std::optional<HttpResponse> FixtureUpstream::get(std::string_view target,
+                                                 std::string_view extra_headers,
+                                                 Millis timeout) const {
+  auto connection = HttpConnection::open(control_port_, timeout);
+  std::string headers(extra_headers);
+  headers += "Connection: close\r\n";
+  if (!connection || !connection->send(make_request("GET", target, headers), timeout)) {
+    return std::nullopt;
+  }
+  return connection->read_response(timeout);
+}
+
+std::optional<HttpResponse> FixtureUpstream::control(std::string_view method,
+                                                     std::string_view target,
+                                                     std::string_view body) const {
+  if (control_port_ == 0) return std::nullopt;
+  std::string headers = "Connection: close\r\n";
+  if (method == "POST") {
+    headers +=
+        "Content-Type: application/json\r\nContent-Length: " + std::to_string(body.size()) + "\r\n";
+  }
+  std::string request = make_request(method, target, headers);
+  request += body;
+  return round_trip(control_port_, request);
+}
+
+std::string FixtureUpstream::hits_json() const {
+  const auto response = control("GET", "/_fixture/hits");
+  return response && response->status == 200 ? response->body : std::string();
+}
+
+int FixtureUpstream::hits(std::string_view path) const {
+  const auto json = parse_json(control("GET", "/_fixture/hits"));
+  if (!json.is_object()) return -1;
+  const auto entry = path_entry(json, path);
+  return entry.is_object() ? entry.value("count", 0) : 0;
+}
+
+int FixtureUpstream::total_hits() const {
+  const auto json = parse_json(control("GET", "/_fixture/hits"));
+  return json.is_object() ? json.value("total", -1) : -1;
+}
+
+std::map<std::string, std::string> FixtureUpstream::last_headers(std::string_view path) const {
+  std::map<std::string, std::string> headers;
+  const auto entry = path_entry(parse_json(control("GET", "/_fixture/hits")), path);
+  if (!entry.is_object() || !entry.contains("last_headers")) return headers;
+  for (const auto& [name, value] : entry.at("last_headers").items()) {
+    if (value.is_string()) headers[name] = value.get<std::string>();
+  }
+  return headers;
+}
+
+std::optional<std::string> FixtureUpstream::last_target(std::string_view path) const {
+  const auto entry = path_entry(parse_json(control("GET", "/_fixture/hits")), path);
+  if (!entry.is_object() || !entry.contains("last_target")) return std::nullopt;
+  return entry.at("last_target").get<std::string>();
+}
+
+std::vector<std::string> FixtureUpstream::request_log() const {
+  std::vector<std::string> log;
+  const auto json = parse_json(control("GET", "/_fixture/hits"));
+  if (!json.is_object() || !json.contains("log") || !json.at("log").is_array()) return log;
+  for (const auto& entry : json.at("log")) {
+    log.push_back(entry.value("method", "") + " " + entry.value("target", ""));
+  }
+  return log;
+}
+
+::testing::AssertionResult FixtureUpstream::configure(std::string_view json) const {
+  const auto response = control("POST", "/_fixture/config", json);
+  if (response && response->status == 200) return ::testing::AssertionSuccess();
+  return ::testing::AssertionFailure() << "fixture rejected config " << json << ": "
+                                       << (response ? response->raw : std::string("no response"));
+}
+
+::testing::AssertionResult FixtureUpstream::reset() const {
+  const auto response = control("POST", "/_fixture/reset");
+  if (response && response->status == 200) return ::testing::AssertionSuccess();
+  return ::testing::AssertionFailure()
+         << "fixture reset failed: " << (response ? response->raw : std::string("no response"));
+}
+
+}  // namespace badgesmith::e2e
