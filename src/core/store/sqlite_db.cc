@@ -30,6 +30,13 @@ constexpr Migration kMigrations[] = {
      " expires_at INTEGER, PRIMARY KEY(pk, sk)) WITHOUT ROWID;"
      // Partial: most items never expire, and `expires_at <= ?` implies the index's condition.
      "CREATE INDEX items_by_expiry ON items(expires_at) WHERE expires_at IS NOT NULL;"},
+    // SqliteSecretStore: values sealed with AES-256-GCM; ciphertext ends with the 16-byte tag.
+    // key_id names the master key that sealed the row, so a wrong key is told from tampering.
+    {2,
+     "CREATE TABLE secrets(owner TEXT NOT NULL, repo TEXT NOT NULL, type TEXT NOT NULL,"
+     " key_id TEXT NOT NULL, nonce BLOB NOT NULL, ciphertext BLOB NOT NULL,"
+     " created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL,"
+     " PRIMARY KEY(owner, repo, type)) WITHOUT ROWID;"},
 };
 
 constexpr bool migrations_are_consecutive() {
