@@ -19,8 +19,20 @@ build: deps
 	cmake --build --preset release -j $(JOBS)
 	@test -x build/release/badgesmith
 
+# Without BADGESMITH_MASTER_KEY(_FILE), stored secrets are sealed under $(DATA_DIR)/master.key,
+# generated once (mode 0600). Back it up apart from the database: without it they are lost.
 run: build
-	build/release/badgesmith serve --listen $(LISTEN) --data-dir $(DATA_DIR)
+	@if [ -z "$${BADGESMITH_MASTER_KEY:-}$${BADGESMITH_MASTER_KEY_FILE:-}" ] && \
+	    [ ! -e "$(DATA_DIR)/master.key" ]; then \
+	  umask 077 && mkdir -p "$(DATA_DIR)" && \
+	  head -c 32 /dev/urandom | base64 > "$(DATA_DIR)/master.key.tmp" && \
+	  mv "$(DATA_DIR)/master.key.tmp" "$(DATA_DIR)/master.key" && \
+	  echo "make run: generated a master key in $(DATA_DIR)/master.key (mode 0600); back it up" >&2; \
+	fi
+	@if [ -z "$${BADGESMITH_MASTER_KEY:-}$${BADGESMITH_MASTER_KEY_FILE:-}" ]; then \
+	  export BADGESMITH_MASTER_KEY_FILE="$(DATA_DIR)/master.key"; \
+	fi; \
+	exec build/release/badgesmith serve --listen $(LISTEN) --data-dir $(DATA_DIR)
 
 # Every suite, each inside a loopback-only network namespace.
 test: deps

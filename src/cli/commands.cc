@@ -11,6 +11,7 @@
 
 #include "cli/app.h"
 #include "cli/render_command.h"
+#include "cli/secrets_command.h"
 #include "cli/serve_config.h"
 #include "core/http/dispatcher.h"
 #include "core/http/server.h"
@@ -210,6 +211,7 @@ int run_command_line(int argc, char** argv) {
       ->capture_default_str();
 
   add_render_command(app);
+  add_secrets_command(app);
 
   auto args = with_default_command(argc, argv);
   try {
@@ -229,7 +231,8 @@ int run_command_line(int argc, char** argv) {
     return 0;
   }
   if (backup->parsed()) return run_backup(backup_data_dir, backup_file);
-  if (app.got_subcommand("render")) return 0;  // Its callback did the work during parse().
+  // Their callbacks did the work during parse().
+  if (app.got_subcommand("render") || app.got_subcommand("secrets")) return 0;
   return run_serve(serve_flags);
 }
 

@@ -77,9 +77,11 @@ std::vector<char*> to_c_strings(std::vector<std::string>& strings) {
   return pointers;
 }
 
-// Spawns the binary with stdin from /dev/null and stdout/stderr into fresh pipes whose read ends
-// are returned. The pipes are close-on-exec so no other child inherits them.
-pid_t spawn_binary(const std::vector<std::string>& args, int& out_fd, int& err_fd) {
+// Spawns the binary with stdout/stderr into fresh pipes whose read ends are returned, and stdin
+// from `stdin_fd` (/dev/null when -1). `extra_env` ("NAME=value") is appended to
+// child_environment(). The pipes are close-on-exec so no other child inherits them.
+pid_t spawn_binary(const std::vector<std::string>& args, int& out_fd, int& err_fd,
+                   const std::vector<std::string>& extra_env = {}, int stdin_fd = -1) {
   int out_pipe[2];
   int err_pipe[2];
   if (::pipe2(out_pipe, O_CLOEXEC) != 0) return -1;
@@ -91,12 +93,17 @@ pid_t spawn_binary(const std::vector<std::string>& args, int& out_fd, int& err_f
   std::vector<std::string> argv{binary_path()};
   argv.insert(argv.end(), args.begin(), args.end());
   std::vector<std::string> env = child_environment();
+  env.insert(env.end(), extra_env.begin(), extra_env.end());
   auto argv_c = to_c_strings(argv);
   auto env_c = to_c_strings(env);
 
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
+  if (stdin_fd >= 0) {
+    posix_spawn_file_actions_adddup2(&actions, stdin_fd, STDIN_FILENO);
+  } else {
+    posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
+  }
   posix_spawn_file_actions_adddup2(&actions, out_pipe[1], STDOUT_FILENO);
   posix_spawn_file_actions_adddup2(&actions, err_pipe[1], STDERR_FILENO);
   pid_t pid = -1;
@@ -211,12 +218,30 @@ int open_loopback_listener(std::uint16_t& port) {
 }
 
 CommandResult run_command(const std::vector<std::string>& args, Millis timeout) {
+  return run_command(args, CommandOptions{{}, {}, timeout});
+}
+
+CommandResult run_command(const std::vector<std::string>& args, const CommandOptions& options) {
   CommandResult result;
+  int stdin_pipe[2] = {-1, -1};
+  if (options.stdin_data && ::pipe2(stdin_pipe, O_CLOEXEC) != 0) return result;
   int out_fd = -1;
   int err_fd = -1;
-  const pid_t pid = spawn_binary(args, out_fd, err_fd);
+  const pid_t pid = spawn_binary(args, out_fd, err_fd, options.env, stdin_pipe[0]);
+  if (stdin_pipe[0] >= 0) ::close(stdin_pipe[0]);
+  if (options.stdin_data) {
+    // Within the pipe's capacity this never blocks, whether or not the child reads.
+    std::string_view rest = *options.stdin_data;
+    while (pid >= 0 && !rest.empty()) {
+      const ssize_t n = ::write(stdin_pipe[1], rest.data(), rest.size());
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) break;  // EPIPE: the child exited without reading; its output says why.
+      rest.remove_prefix(static_cast<std::size_t>(n));
+    }
+    ::close(stdin_pipe[1]);
+  }
   if (pid < 0) return result;
-  const auto deadline = Clock::now() + timeout;
+  const auto deadline = Clock::now() + options.timeout;
   pump_pipes(out_fd, err_fd, deadline, [&](bool is_err, std::string_view s) {
     (is_err ? result.err : result.out).append(s);
   });

@@ -54,6 +54,19 @@ struct CommandResult {
 // Runs BADGESMITH_BINARY with `args` (not including argv[0]) and collects its output.
 CommandResult run_command(const std::vector<std::string>& args, Millis timeout = kIoTimeout);
 
+struct CommandOptions {
+  // Written to the child's stdin, which is then closed; nullopt: stdin is /dev/null. Written
+  // before any output is read, so keep it within a pipe's capacity (64 KiB).
+  std::optional<std::string> stdin_data;
+  // "NAME=value" entries added to the child's environment; unlike the caller's own BADGESMITH_*
+  // variables (always dropped), these are passed on.
+  std::vector<std::string> env;
+  Millis timeout = kIoTimeout;
+};
+
+// As above, with stdin data and extra environment variables.
+CommandResult run_command(const std::vector<std::string>& args, const CommandOptions& options);
+
 // A running `badgesmith serve` child. The constructor waits for the "listening" log line; check
 // started() (or use ASSERT_TRUE(server.started()) << server.stderr_text()).
 class ServerProcess {

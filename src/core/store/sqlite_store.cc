@@ -2,19 +2,19 @@
 
 #include <fcntl.h>
 #include <sqlite3.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include <array>
 #include <cerrno>
 #include <chrono>
 #include <cstring>
-#include <mutex>
 #include <set>
 #include <string>
 #include <system_error>
 #include <thread>
 #include <utility>
+
+#include "core/store/sqlite_db.h"
 
 namespace badgesmith::store {
 namespace {
@@ -22,7 +22,6 @@ namespace {
 namespace fs = std::filesystem;
 using boost::outcome_v2::success;
 
-constexpr int kBusyTimeoutMs = 5000;
 constexpr std::size_t kMaxBatchWrites = 100;
 constexpr std::size_t kMaxQueryLimit = 1000;
 // Bounds how long purge_expired holds the write lock at a time, so request writers never wait
@@ -31,68 +30,7 @@ constexpr int kPurgeBatchRows = 500;
 constexpr unsigned char kCursorVersion = 1;
 
 // ---------------------------------------------------------------------------------------------
-// Schema
-
-struct Migration {
-  std::int64_t version;
-  const char* sql;  // May hold several statements.
-};
-
-// Append-only: a new migration is one new line with the next version. Never edit an applied one;
-// databases in the field already ran it.
-constexpr Migration kMigrations[] = {
-    {1,
-     "CREATE TABLE items(pk TEXT NOT NULL, sk TEXT NOT NULL, value BLOB NOT NULL,"
-     " expires_at INTEGER, PRIMARY KEY(pk, sk)) WITHOUT ROWID;"
-     // Partial: most items never expire, and `expires_at <= ?` implies the index's condition.
-     "CREATE INDEX items_by_expiry ON items(expires_at) WHERE expires_at IS NOT NULL;"},
-};
-
-constexpr bool migrations_are_consecutive() {
-  std::int64_t expected = 1;
-  for (const Migration& migration : kMigrations) {
-    if (migration.version != expected++) return false;
-  }
-  return true;
-}
-static_assert(migrations_are_consecutive(), "migration versions must be 1, 2, 3, ... in order");
-
-constexpr std::int64_t kLatestSchemaVersion = std::size(kMigrations);
-
-// ---------------------------------------------------------------------------------------------
 // Errors
-
-bool is_transient(int rc) {
-  switch (rc & 0xff) {
-    case SQLITE_BUSY:
-    case SQLITE_LOCKED:
-    case SQLITE_IOERR:
-    case SQLITE_FULL:
-    case SQLITE_CANTOPEN:
-    case SQLITE_PROTOCOL:
-      return true;
-    default:
-      return false;
-  }
-}
-
-// For request paths: the client learns only whether retrying may help.
-Error store_error(int rc) {
-  if (is_transient(rc)) {
-    return make_error(Errc::kUpstreamUnavailable, "the store is temporarily unavailable");
-  }
-  return make_error(Errc::kInternal, "internal store error");
-}
-
-// For start-up and the CLI, where an operator reads the message: sqlite3_errstr names only the
-// class of failure ("database is locked"), never SQL or a path.
-Error operator_error(int rc, std::string_view what) {
-  Error error = store_error(rc);
-  error.message = std::string(what) + ": " + sqlite3_errstr(rc);
-  return error;
-}
-
-Error internal_error() { return make_error(Errc::kInternal, "internal store error"); }
 
 Error conflict_error() {
   return make_error(Errc::kConflict, "an item with this key already exists");
@@ -102,9 +40,6 @@ Error conflict_error() {
 // Statements
 
 enum StatementId : std::size_t {
-  kBeginImmediate,
-  kCommit,
-  kRollback,
   kPutOverwrite,
   kPutIfAbsent,
   kGet,
@@ -138,9 +73,6 @@ std::size_t query_statement(bool descending, bool lower_exclusive, bool has_uppe
 const std::array<std::string, kStatementCount>& statement_sql() {
   static const std::array<std::string, kStatementCount> sql = [] {
     std::array<std::string, kStatementCount> texts;
-    texts[kBeginImmediate] = "BEGIN IMMEDIATE";
-    texts[kCommit] = "COMMIT";
-    texts[kRollback] = "ROLLBACK";
     texts[kPutOverwrite] = kPutPrefix;
     // An expired item counts as absent, so the conditional put may replace it.
     texts[kPutIfAbsent] =
@@ -164,122 +96,6 @@ const std::array<std::string, kStatementCount>& statement_sql() {
   }();
   return sql;
 }
-
-// Resets and unbinds a cached statement when a use ends, so it never pins a read transaction
-// (which would stall WAL checkpoints) or a dangling binding.
-class StatementUse {
- public:
-  explicit StatementUse(sqlite3_stmt* statement) : statement_(statement) {}
-  ~StatementUse() {
-    sqlite3_reset(statement_);
-    sqlite3_clear_bindings(statement_);
-  }
-  StatementUse(const StatementUse&) = delete;
-  StatementUse& operator=(const StatementUse&) = delete;
-
-  sqlite3_stmt* get() const { return statement_; }
-
-  // Binds bytes as TEXT: keys must all have the same storage class for memcmp ordering to hold.
-  // REQUIRES: `text` outlives this use (bound without copying).
-  int bind_text(int index, const std::string& text) {
-    return sqlite3_bind_text64(statement_, index, text.data(), text.size(), SQLITE_STATIC,
-                               SQLITE_UTF8);
-  }
-  int bind_blob(int index, const std::string& bytes) {
-    return sqlite3_bind_blob64(statement_, index, bytes.data(), bytes.size(), SQLITE_STATIC);
-  }
-  int bind_int(int index, std::int64_t value) {
-    return sqlite3_bind_int64(statement_, index, value);
-  }
-  int bind_optional_int(int index, const std::optional<std::int64_t>& value) {
-    return value ? sqlite3_bind_int64(statement_, index, *value)
-                 : sqlite3_bind_null(statement_, index);
-  }
-  int step() { return sqlite3_step(statement_); }
-
-  std::string column_bytes(int index) const {
-    // Blob access returns TEXT unconverted; bytes must be read after the pointer.
-    const void* data = sqlite3_column_blob(statement_, index);
-    const int size = sqlite3_column_bytes(statement_, index);
-    return data == nullptr ? std::string() : std::string(static_cast<const char*>(data), size);
-  }
-  std::optional<std::int64_t> column_optional_int(int index) const {
-    if (sqlite3_column_type(statement_, index) == SQLITE_NULL) return std::nullopt;
-    return sqlite3_column_int64(statement_, index);
-  }
-
- private:
-  sqlite3_stmt* statement_;
-};
-
-// One SQLite connection with its prepared statements. Used by one thread at a time (hence
-// SQLITE_OPEN_NOMUTEX); the pool hands it between threads under a mutex.
-class Connection {
- public:
-  // Returns an SQLite result code; on SQLITE_OK `*out` holds the connection.
-  static int open(const std::string& path, bool create, std::unique_ptr<Connection>* out) {
-    sqlite3* db = nullptr;
-    const int flags =
-        SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (create ? SQLITE_OPEN_CREATE : 0);
-    int rc = sqlite3_open_v2(path.c_str(), &db, flags, nullptr);
-    auto connection = std::unique_ptr<Connection>(new Connection(db));  // Closes db on failure.
-    if (rc != SQLITE_OK) return rc;
-    sqlite3_extended_result_codes(db, 1);
-    if ((rc = sqlite3_busy_timeout(db, kBusyTimeoutMs)) != SQLITE_OK) return rc;
-    // Per connection, not persistent. NORMAL is durable up to the last checkpoint-free commits
-    // on power loss, and never corrupts in WAL mode.
-    if ((rc = connection->exec("PRAGMA synchronous=NORMAL")) != SQLITE_OK) return rc;
-    *out = std::move(connection);
-    return SQLITE_OK;
-  }
-
-  ~Connection() {
-    for (sqlite3_stmt* statement : statements_) sqlite3_finalize(statement);
-    // close_v2 tolerates a null handle and never leaves a zombie we could leak.
-    sqlite3_close_v2(db_);
-  }
-  Connection(const Connection&) = delete;
-  Connection& operator=(const Connection&) = delete;
-
-  sqlite3* db() const { return db_; }
-
-  // Runs ad-hoc SQL (possibly several statements) without caching: start-up only.
-  int exec(const char* sql) { return sqlite3_exec(db_, sql, nullptr, nullptr, nullptr); }
-
-  // The cached statement `id`, prepared on first use. Returns an SQLite result code.
-  int statement(std::size_t id, sqlite3_stmt** out) {
-    if (statements_[id] == nullptr) {
-      const std::string& sql = statement_sql()[id];
-      const int rc = sqlite3_prepare_v3(db_, sql.c_str(), static_cast<int>(sql.size()) + 1,
-                                        SQLITE_PREPARE_PERSISTENT, &statements_[id], nullptr);
-      if (rc != SQLITE_OK) return rc;
-    }
-    *out = statements_[id];
-    return SQLITE_OK;
-  }
-
-  // Runs a cached statement that returns no rows.
-  Result<void> run(std::size_t id) {
-    sqlite3_stmt* statement = nullptr;
-    if (const int rc = this->statement(id, &statement); rc != SQLITE_OK) return store_error(rc);
-    StatementUse use(statement);
-    if (const int rc = use.step(); rc != SQLITE_DONE) return store_error(rc);
-    return success();
-  }
-
-  bool in_transaction() const { return sqlite3_get_autocommit(db_) == 0; }
-
-  // Best effort: if it fails the connection is dropped instead of pooled, which rolls back.
-  void rollback() {
-    if (in_transaction()) (void)run(kRollback);
-  }
-
- private:
-  explicit Connection(sqlite3* db) : db_(db) {}
-
-  sqlite3* db_;
-  std::array<sqlite3_stmt*, kStatementCount> statements_{};
-};
 
 // ---------------------------------------------------------------------------------------------
 // Cursors: base64url(version | 8-byte scope | last sort key). The scope hashes the partition,
@@ -413,16 +229,14 @@ Result<void> run_put_all(Connection& connection, const std::vector<Write>& write
       return make_error(Errc::kInvalidArgument, "a batch writes each key at most once");
     }
   }
-  // IMMEDIATE takes the write lock up front, under busy_timeout; a deferred transaction could
-  // fail to upgrade half-way with SQLITE_BUSY_SNAPSHOT, which no busy handler retries.
-  if (Result<void> begun = connection.run(kBeginImmediate); !begun) return begun;
+  if (Result<void> begun = connection.begin_immediate(); !begun) return begun;
   Result<void> outcome = [&]() -> Result<void> {
     for (const Write& write : writes) {
       Result<bool> written = write_item(connection, write, now);
       if (!written) return written.error();
       if (!written.value()) return conflict_error();
     }
-    return connection.run(kCommit);
+    return connection.commit();
   }();
   if (!outcome) connection.rollback();
   return outcome;
@@ -531,116 +345,6 @@ Result<std::size_t> run_purge(Connection& connection, std::int64_t now) {
 // ---------------------------------------------------------------------------------------------
 // Start-up
 
-// Creates missing components of `dir` with mode 0700; existing ones keep their mode.
-Result<void> ensure_directory(const fs::path& dir) {
-  std::error_code ec;
-  if (fs::is_directory(dir, ec)) return success();
-  const fs::path parent = dir.parent_path();
-  if (!parent.empty() && parent != dir) {
-    if (Result<void> made = ensure_directory(parent); !made) return made;
-  }
-  // EEXIST: another process created it meanwhile, or a non-directory is in the way (checked).
-  if (::mkdir(dir.c_str(), 0700) != 0 && errno != EEXIST) {
-    return make_error(Errc::kInternal,
-                      std::string("cannot create the data directory: ") + std::strerror(errno));
-  }
-  if (!fs::is_directory(dir, ec)) {
-    return make_error(Errc::kInternal, "the data directory path is not a directory");
-  }
-  return success();
-}
-
-// SQLite would create the file 0644; pre-creating it 0600 also fixes the WAL and shm files' mode,
-// which SQLite copies from the database file.
-Result<void> ensure_private_file(const fs::path& file) {
-  const int fd = ::open(file.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-  if (fd < 0) {
-    return make_error(Errc::kInternal,
-                      std::string("cannot create the database file: ") + std::strerror(errno));
-  }
-  ::close(fd);
-  return success();
-}
-
-Result<void> enable_wal(Connection& connection) {
-  sqlite3_stmt* raw = nullptr;
-  int rc = sqlite3_prepare_v2(connection.db(), "PRAGMA journal_mode=WAL", -1, &raw, nullptr);
-  if (rc != SQLITE_OK) return operator_error(rc, "cannot open the database");
-  std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> statement(raw, &sqlite3_finalize);
-  if ((rc = sqlite3_step(raw)) != SQLITE_ROW) return operator_error(rc, "cannot enable WAL mode");
-  const auto* mode = reinterpret_cast<const char*>(sqlite3_column_text(raw, 0));
-  // SQLite answers with the mode it kept, e.g. "delete" on a file system without shared memory.
-  if (mode == nullptr || std::string_view(mode) != "wal") {
-    return make_error(Errc::kInternal,
-                      "cannot enable WAL mode on the data directory's file system");
-  }
-  return success();
-}
-
-Result<std::int64_t> current_schema_version(Connection& connection) {
-  sqlite3_stmt* raw = nullptr;
-  int rc =
-      sqlite3_prepare_v2(connection.db(), "SELECT COALESCE(MAX(version), 0) FROM schema_migrations",
-                         -1, &raw, nullptr);
-  if (rc != SQLITE_OK) return operator_error(rc, "cannot read the schema version");
-  std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> statement(raw, &sqlite3_finalize);
-  if ((rc = sqlite3_step(raw)) != SQLITE_ROW) {
-    return operator_error(rc, "cannot read the schema version");
-  }
-  return sqlite3_column_int64(raw, 0);
-}
-
-Result<void> record_migration(Connection& connection, std::int64_t version, std::int64_t now) {
-  sqlite3_stmt* raw = nullptr;
-  int rc = sqlite3_prepare_v2(connection.db(),
-                              "INSERT INTO schema_migrations(version, applied_at) VALUES(?1, ?2)",
-                              -1, &raw, nullptr);
-  if (rc != SQLITE_OK) return operator_error(rc, "cannot record a migration");
-  std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> statement(raw, &sqlite3_finalize);
-  sqlite3_bind_int64(raw, 1, version);
-  sqlite3_bind_int64(raw, 2, now);
-  if ((rc = sqlite3_step(raw)) != SQLITE_DONE)
-    return operator_error(rc, "cannot record a migration");
-  return success();
-}
-
-// All pending migrations in one IMMEDIATE transaction: a crash leaves the old schema, and two
-// processes starting at once cannot both migrate (the second sees the first's versions).
-Result<void> migrate(Connection& connection, std::int64_t now) {
-  int rc = connection.exec("BEGIN IMMEDIATE");
-  if (rc != SQLITE_OK) return operator_error(rc, "cannot start the schema migration");
-  Result<void> outcome = [&]() -> Result<void> {
-    rc = connection.exec(
-        "CREATE TABLE IF NOT EXISTS schema_migrations("
-        "version INTEGER PRIMARY KEY, applied_at INTEGER)");
-    if (rc != SQLITE_OK) return operator_error(rc, "cannot create the migrations table");
-    Result<std::int64_t> current = current_schema_version(connection);
-    if (!current) return current.error();
-    if (current.value() > kLatestSchemaVersion) {
-      return make_error(Errc::kInternal,
-                        "the database schema (version " + std::to_string(current.value()) +
-                            ") is newer than this binary supports (version " +
-                            std::to_string(kLatestSchemaVersion) + "); upgrade badgesmith");
-    }
-    for (const Migration& migration : kMigrations) {
-      if (migration.version <= current.value()) continue;
-      if ((rc = connection.exec(migration.sql)) != SQLITE_OK) {
-        return operator_error(rc,
-                              "schema migration " + std::to_string(migration.version) + " failed");
-      }
-      if (Result<void> recorded = record_migration(connection, migration.version, now); !recorded) {
-        return recorded;
-      }
-    }
-    if ((rc = connection.exec("COMMIT")) != SQLITE_OK) {
-      return operator_error(rc, "cannot commit the schema migration");
-    }
-    return success();
-  }();
-  if (!outcome && connection.in_transaction()) connection.exec("ROLLBACK");
-  return outcome;
-}
-
 // Removes a failed backup and any journal SQLite left beside it.
 void remove_database_files(const fs::path& file) {
   std::error_code ec;
@@ -654,41 +358,16 @@ void remove_database_files(const fs::path& file) {
 // ---------------------------------------------------------------------------------------------
 // SqliteStore
 
+static_assert(SqliteStore::kFileName == kDatabaseFileName);
+
 struct SqliteStore::State {
-  std::string db_path;
+  std::shared_ptr<ConnectionPool> connections;
   std::function<std::int64_t()> now;
-
-  std::mutex mutex;
-  // Connections not in use. At most one per job running at once, so the pool's size bounds them.
-  std::vector<std::unique_ptr<Connection>> idle;  // Guarded by mutex.
-
-  Result<std::unique_ptr<Connection>> acquire() {
-    {
-      std::lock_guard lock(mutex);
-      if (!idle.empty()) {
-        std::unique_ptr<Connection> connection = std::move(idle.back());
-        idle.pop_back();
-        return connection;
-      }
-    }
-    // Opened outside the lock: opening touches the file system.
-    std::unique_ptr<Connection> connection;
-    // No SQLITE_OPEN_CREATE: if the file vanished, failing beats a blank schema-less database.
-    if (const int rc = Connection::open(db_path, /*create=*/false, &connection); rc != SQLITE_OK) {
-      return store_error(rc);
-    }
-    return connection;
-  }
-
-  void release(std::unique_ptr<Connection> connection) {
-    // A connection stuck in a transaction would hold the write lock: close it (rolls back).
-    if (connection->in_transaction()) return;
-    std::lock_guard lock(mutex);
-    idle.push_back(std::move(connection));
-  }
 };
 
-std::int64_t SqliteStore::latest_schema_version() noexcept { return kLatestSchemaVersion; }
+std::int64_t SqliteStore::latest_schema_version() noexcept {
+  return latest_database_schema_version();
+}
 
 std::int64_t SqliteStore::system_unix_seconds() noexcept {
   return std::chrono::duration_cast<std::chrono::seconds>(
@@ -702,25 +381,11 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::open(
   try {
     if (data_dir.empty()) return make_error(Errc::kInvalidArgument, "the data directory is empty");
     if (!now_unix_seconds) now_unix_seconds = &SqliteStore::system_unix_seconds;
-    if (Result<void> made = ensure_directory(data_dir); !made) return made.error();
-    const fs::path file = data_dir / kFileName;
-    if (Result<void> made = ensure_private_file(file); !made) return made.error();
-
     auto state = std::make_shared<State>();
-    state->db_path = file.native();
     state->now = std::move(now_unix_seconds);
-
-    std::unique_ptr<Connection> connection;
-    if (const int rc = Connection::open(state->db_path, /*create=*/true, &connection);
-        rc != SQLITE_OK) {
-      return operator_error(rc, "cannot open the database");
-    }
-    // WAL is persistent in the file, so setting it once here covers every later connection.
-    if (Result<void> wal = enable_wal(*connection); !wal) return wal.error();
-    if (Result<void> migrated = migrate(*connection, state->now()); !migrated) {
-      return migrated.error();
-    }
-    state->release(std::move(connection));
+    auto connections = open_database(data_dir, statement_sql(), state->now());
+    if (!connections) return connections.error();
+    state->connections = std::move(connections).value();
     return std::unique_ptr<SqliteStore>(new SqliteStore(pool, std::move(state)));
   } catch (...) {
     // Allocation failure or a throwing clock; nothing else throws here.
@@ -736,27 +401,10 @@ SqliteStore::~SqliteStore() = default;
 
 template <class T, class Work>
 void SqliteStore::submit(Callback<T> done, Work work) {
-  // Shared so that `done` survives a refused post and can still be completed.
-  auto shared_done = std::make_shared<Callback<T>>(std::move(done));
-  const bool posted = pool_.post([state = state_, shared_done, work = std::move(work)]() mutable {
-    Result<T> result = [&]() -> Result<T> {
-      try {
-        Result<std::unique_ptr<Connection>> connection = state->acquire();
-        if (!connection) return connection.error();
-        Result<T> worked = work(*connection.value(), state->now());
-        // Returned before the callback runs, so a callback issuing the next operation reuses it.
-        state->release(std::move(connection).value());
-        return worked;
-      } catch (...) {
-        // A throwing clock or allocation failure; the connection, if any, closes and rolls back.
-        return internal_error();
-      }
-    }();
-    (*shared_done)(std::move(result));
-  });
-  if (!posted) {
-    (*shared_done)(make_error(Errc::kUpstreamUnavailable, "the store is shutting down"));
-  }
+  run_on_pool(pool_, state_->connections, std::move(done),
+              [state = state_, work = std::move(work)](Connection& connection) mutable {
+                return work(connection, state->now());
+              });
 }
 
 void SqliteStore::put(Write write, Callback<void> done) {
@@ -814,12 +462,12 @@ Result<void> SqliteStore::backup_to(const std::filesystem::path& file) {
 
     // A connection of its own: the backup may take long and must not starve pool jobs.
     std::unique_ptr<Connection> source;
-    if (const int rc = Connection::open(state_->db_path, /*create=*/false, &source);
+    if (const int rc = Connection::open(state_->connections->path(), /*create=*/false, {}, &source);
         rc != SQLITE_OK) {
       return operator_error(rc, "cannot open the database");
     }
     std::unique_ptr<Connection> destination;
-    if (const int rc = Connection::open(file.native(), /*create=*/false, &destination);
+    if (const int rc = Connection::open(file.native(), /*create=*/false, {}, &destination);
         rc != SQLITE_OK) {
       return operator_error(rc, "cannot open the backup file");
     }

@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "core/async/work_pool.h"
+#include "store_test_util.h"
 
 namespace badgesmith::store {
 namespace {
@@ -28,84 +29,6 @@ namespace fs = std::filesystem;
 using namespace std::chrono_literals;
 
 constexpr std::int64_t kStartTime = 1'700'000'000;
-
-// A fresh directory per test, removed with everything in it.
-class TempDir {
- public:
-  TempDir() {
-    const char* base = std::getenv("TMPDIR");
-    std::string pattern =
-        std::string(base != nullptr && *base != '\0' ? base : "/tmp") + "/badgesmith-store-XXXXXX";
-    if (mkdtemp(pattern.data()) == nullptr) {
-      ADD_FAILURE() << "mkdtemp failed";
-    }
-    path_ = pattern;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-
-  const fs::path& path() const { return path_; }
-
- private:
-  fs::path path_;
-};
-
-// Starts an asynchronous operation with a callback and waits for its result.
-template <class T, class Start>
-Result<T> await(Start start) {
-  auto promise = std::make_shared<std::promise<Result<T>>>();
-  std::future<Result<T>> future = promise->get_future();
-  start([promise](Result<T> result) { promise->set_value(std::move(result)); });
-  if (future.wait_for(30s) != std::future_status::ready) {
-    ADD_FAILURE() << "callback never ran";
-    std::abort();  // The callback still references the promise; nothing sane is left to do.
-  }
-  return future.get();
-}
-
-// Direct SQLite access, to check what the store wrote without going through it.
-class RawDb {
- public:
-  explicit RawDb(const fs::path& file) {
-    EXPECT_EQ(sqlite3_open_v2(file.c_str(), &db_, SQLITE_OPEN_READWRITE, nullptr), SQLITE_OK);
-    sqlite3_busy_timeout(db_, 5000);
-  }
-  ~RawDb() { sqlite3_close_v2(db_); }
-  RawDb(const RawDb&) = delete;
-  RawDb& operator=(const RawDb&) = delete;
-
-  void exec(const std::string& sql) {
-    ASSERT_EQ(sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK)
-        << sqlite3_errmsg(db_);
-  }
-
-  // The first column of every row, as text.
-  std::vector<std::string> column(const std::string& sql) {
-    std::vector<std::string> values;
-    sqlite3_stmt* statement = nullptr;
-    EXPECT_EQ(sqlite3_prepare_v2(db_, sql.c_str(), -1, &statement, nullptr), SQLITE_OK)
-        << sqlite3_errmsg(db_);
-    while (sqlite3_step(statement) == SQLITE_ROW) {
-      const void* data = sqlite3_column_blob(statement, 0);
-      const int size = sqlite3_column_bytes(statement, 0);
-      values.emplace_back(data == nullptr ? "" : std::string(static_cast<const char*>(data), size));
-    }
-    sqlite3_finalize(statement);
-    return values;
-  }
-
-  std::string scalar(const std::string& sql) {
-    const std::vector<std::string> values = column(sql);
-    return values.empty() ? "<no row>" : values.front();
-  }
-
- private:
-  sqlite3* db_ = nullptr;
-};
 
 Write make_write(std::string partition, std::string sort, std::string value,
                  PutMode mode = PutMode::kOverwrite,
