@@ -354,7 +354,7 @@ TEST_F(ResultCacheTest, SecondCallOfDoneIsIgnored) {
   Callback<Fetched> kept_done;
   cache_.get(
       "pkg",
-      [&kept_done](const std::shared_ptr<const std::string>&, Callback<Fetched> done) {
+      [&kept_done](const std::shared_ptr<const std::string>&, const Callback<Fetched>& done) {
         kept_done = done;
         done(Fetched{std::make_shared<const std::string>("1.0.0")});
       },
