@@ -350,6 +350,27 @@ TEST_F(ResultCacheTest, AbandonedFetchFailsItsWaitersAndFreesTheKey) {
   EXPECT_EQ(*get_now("pkg", answering("1.0.0")).value().value, "1.0.0");
 }
 
+TEST_F(ResultCacheTest, SecondCallOfDoneIsIgnored) {
+  Callback<Fetched> kept_done;
+  cache_.get(
+      "pkg",
+      [&kept_done](const std::shared_ptr<const std::string>&, const Callback<Fetched>& done) {
+        kept_done = done;
+        done(Fetched{std::make_shared<const std::string>("1.0.0")});
+      },
+      answers_.callback());
+  ASSERT_EQ(answers_.size(), 1u);
+
+  // A stray second call must not answer the waiters of a later fetch for the same key.
+  clock_.advance(1500s);
+  cache_.get("pkg", upstream_.fetcher(), answers_.callback());
+  kept_done(Fetched{std::make_shared<const std::string>("stray")});
+  EXPECT_EQ(answers_.size(), 1u);
+  upstream_.answer(0, "2.0.0");
+  ASSERT_EQ(answers_.size(), 2u);
+  EXPECT_EQ(*answers_.at(1).value().value, "2.0.0");
+}
+
 TEST_F(ResultCacheTest, FetchCompletingAfterTheCacheIsGoneStillAnswersItsWaiters) {
   DeferredUpstream upstream;
   Answers answers;
@@ -432,6 +453,14 @@ TEST_F(BoundedResultCacheTest, ValueLargerThanMaxBytesIsAnsweredButNotKept) {
   const Stats stats = cache_.stats();
   EXPECT_EQ(stats.entries, 1u);
   EXPECT_EQ(stats.evictions, 0u);
+}
+
+TEST_F(BoundedResultCacheTest, RefreshTooLargeToKeepDropsTheOutdatedEntry) {
+  ASSERT_TRUE(get_now("pkg", answering("1.0.0")));
+  clock_.advance(1500s);
+  EXPECT_EQ(get_now("pkg", answering(std::string(bounded().max_bytes, 'h'))).value().value->size(),
+            bounded().max_bytes);
+  EXPECT_EQ(cache_.stats().entries, 0u);
 }
 
 TEST_F(BoundedResultCacheTest, FloodOfDistinctKeysStaysWithinBounds) {
