@@ -4,6 +4,7 @@
 
 #include <boost/outcome/result.hpp>
 #include <boost/outcome/try.hpp>
+#include <chrono>
 #include <functional>
 #include <string>
 #include <utility>
@@ -27,17 +28,19 @@ enum class Errc {
 
 // A failure that is safe to show to a client: `message` never holds a secret or internal
 // exception text. `error_code`/`property` fill the .NET-compatible `error_details` entry and may
-// be empty.
+// be empty. `retry_after` is a hint for kUpstreamUnavailable (a local rate limit knows when it
+// will admit again); the HTTP layer sends it as Retry-After.
 struct Error {
   Errc code = Errc::kInternal;
   std::string message;
   std::string error_code;
   std::string property;
+  std::chrono::seconds retry_after{0};
 };
 
 inline Error make_error(Errc code, std::string message, std::string error_code = {},
                         std::string property = {}) {
-  return Error{code, std::move(message), std::move(error_code), std::move(property)};
+  return Error{code, std::move(message), std::move(error_code), std::move(property), {}};
 }
 
 // `value()` on an error aborts instead of reading garbage (policy::terminate).

@@ -1,5 +1,8 @@
 #include "core/http/error_response.h"
 
+#include <algorithm>
+#include <string>
+
 #include "core/json_string.h"
 
 namespace badgesmith::http {
@@ -50,6 +53,11 @@ Response error_response(const Error& error) {
   }
   body += '}';
   response.headers.set("Content-Type", "application/json; charset=utf-8");
+  if (error.code == Errc::kUpstreamUnavailable) {
+    // A 503 without a hint invites clients to retry at once; one second is the smallest honest one.
+    const auto seconds = std::max<std::chrono::seconds::rep>(1, error.retry_after.count());
+    response.headers.set("Retry-After", std::to_string(seconds));
+  }
   return response;
 }
 

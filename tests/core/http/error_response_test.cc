@@ -36,5 +36,14 @@ TEST(ErrorResponse, InternalErrorsNeverShowTheirMessage) {
   EXPECT_EQ(response.body, R"({"message":"The request could not be processed"})");
 }
 
+TEST(ErrorResponse, UnavailableCarriesRetryAfterOfAtLeastOneSecond) {
+  Error error = make_error(Errc::kUpstreamUnavailable, "busy");
+  EXPECT_EQ(error_response(error).headers.get("Retry-After"), "1");
+  error.retry_after = std::chrono::seconds(7);
+  EXPECT_EQ(error_response(error).headers.get("Retry-After"), "7");
+  EXPECT_FALSE(
+      error_response(make_error(Errc::kUpstreamInvalid, "bad")).headers.get("Retry-After"));
+}
+
 }  // namespace
 }  // namespace badgesmith::http
