@@ -15,7 +15,9 @@
 #include "cli/serve_config.h"
 #include "core/http/dispatcher.h"
 #include "core/http/server.h"
+#include "core/http/url.h"
 #include "core/log/log.h"
+#include "features/packages/package_badge.h"
 
 namespace badgesmith::cli {
 
@@ -39,11 +41,91 @@ struct ServeFlags {
   unsigned header_timeout_ms = 10'000;
   unsigned body_timeout_ms = 30'000;
   unsigned shutdown_grace_ms = 10'000;
+  std::string nuget_source = std::string(nuget::kNuGetOrgServiceIndex);
+  std::string github_api = std::string(github::kGitHubApi);
+  unsigned cache_ttl = 300;
+  std::size_t cache_max_entries = 10'000;
+  std::size_t cache_max_bytes = std::size_t{32} << 20;
+  unsigned upstream_timeout_ms = 5'000;
+  unsigned upstream_concurrency = 16;
+  double upstream_rate = 20;
+  double upstream_burst = 50;
+  std::string upstream_ca_file;
+  std::string badge_cache_control = std::string(packages::kDefaultCacheControl);
 };
 
 int usage_error(const std::string& message) {
   std::cerr << "badgesmith: " << message << '\n';
   return kExitUsage;
+}
+
+void add_upstream_options(CLI::App& serve, ServeFlags& flags) {
+  serve.add_option("--nuget-source", flags.nuget_source, "NuGet v3 service index URL")
+      ->envname("BADGESMITH_NUGET_SOURCE")
+      ->capture_default_str();
+  serve.add_option("--github-api", flags.github_api, "GitHub REST API base URL")
+      ->envname("BADGESMITH_GITHUB_API")
+      ->capture_default_str();
+  serve.add_option("--cache-ttl", flags.cache_ttl, "Seconds an upstream answer stays fresh")
+      ->envname("BADGESMITH_CACHE_TTL")
+      ->check(CLI::Range(1U, 86'400U))
+      ->capture_default_str();
+  serve.add_option("--cache-max-entries", flags.cache_max_entries, "Upstream cache entry bound")
+      ->check(CLI::Range(std::size_t{16}, std::size_t{10'000'000}))
+      ->capture_default_str();
+  serve.add_option("--cache-max-bytes", flags.cache_max_bytes, "Upstream cache memory bound")
+      ->check(CLI::Range(std::size_t{1} << 16, std::size_t{1} << 34))
+      ->capture_default_str();
+  serve
+      .add_option("--upstream-timeout-ms", flags.upstream_timeout_ms,
+                  "Total time for one upstream request, retries included")
+      ->envname("BADGESMITH_UPSTREAM_TIMEOUT_MS")
+      ->check(CLI::Range(50U, 120'000U))
+      ->capture_default_str();
+  serve
+      .add_option("--upstream-concurrency", flags.upstream_concurrency,
+                  "Concurrent requests per upstream host")
+      ->check(CLI::Range(1U, 1'024U))
+      ->capture_default_str();
+  serve.add_option("--upstream-rate", flags.upstream_rate, "Requests per second per upstream host")
+      ->check(CLI::Range(0.1, 10'000.0))
+      ->capture_default_str();
+  serve.add_option("--upstream-burst", flags.upstream_burst, "Burst per upstream host")
+      ->check(CLI::Range(1.0, 100'000.0))
+      ->capture_default_str();
+  serve
+      .add_option("--upstream-ca-file", flags.upstream_ca_file,
+                  "PEM CA bundle for https upstreams (default: the system's)")
+      ->envname("BADGESMITH_UPSTREAM_CA_FILE");
+  serve
+      .add_option("--badge-cache-control", flags.badge_cache_control,
+                  "Cache-Control of package badges")
+      ->envname("BADGESMITH_BADGE_CACHE_CONTROL")
+      ->capture_default_str();
+}
+
+// Checks the upstream URLs (https, or http to loopback) and builds the app's upstream settings.
+Result<UpstreamConfig> upstream_config(const ServeFlags& flags) {
+  for (const auto& [name, url] : {std::pair{"--nuget-source", &flags.nuget_source},
+                                  std::pair{"--github-api", &flags.github_api}}) {
+    if (auto parsed = http::parse_upstream_url(*url); !parsed) {
+      return make_error(Errc::kInvalidArgument, std::string(name) + ": " + parsed.error().message);
+    }
+  }
+  UpstreamConfig config;
+  config.nuget_source = flags.nuget_source;
+  config.github_api = flags.github_api;
+  while (config.github_api.ends_with('/')) config.github_api.pop_back();
+  config.client.timeout = std::chrono::milliseconds(flags.upstream_timeout_ms);
+  config.client.gate.max_concurrent = static_cast<int>(flags.upstream_concurrency);
+  config.client.gate.rate_per_second = flags.upstream_rate;
+  config.client.gate.burst = flags.upstream_burst;
+  config.client.ca_file = flags.upstream_ca_file;
+  config.cache.fresh_ttl = std::chrono::seconds(flags.cache_ttl);
+  config.cache.max_entries = flags.cache_max_entries;
+  config.cache.max_bytes = flags.cache_max_bytes;
+  config.badge_cache_control = flags.badge_cache_control;
+  return config;
 }
 
 void add_serve_options(CLI::App& serve, ServeFlags& flags) {
@@ -91,6 +173,7 @@ void add_serve_options(CLI::App& serve, ServeFlags& flags) {
                   "How long in-flight requests may finish after SIGTERM")
       ->check(CLI::Range(0U, 600'000U))
       ->capture_default_str();
+  add_upstream_options(serve, flags);
 }
 
 std::unique_ptr<log::AccessLog> open_access_log(const AccessLogTarget& target) {
@@ -125,7 +208,10 @@ int run_serve(const ServeFlags& flags) {
                        std::strerror(errno));
   }
 
-  auto app = build_app(AppConfig{flags.data_dir, 2});
+  auto upstream = upstream_config(flags);
+  if (!upstream) return usage_error(upstream.error().message);
+
+  auto app = build_app(AppConfig{flags.data_dir, 2, std::move(upstream).value()});
   if (!app) {
     log::error("cannot start", {{"reason", app.error().message}});
     return kExitFailure;
