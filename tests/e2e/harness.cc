@@ -288,7 +288,7 @@ void ServerProcess::spawn(Options options) {
 
   int out_fd = -1;
   int err_fd = -1;
-  pid_ = spawn_binary(argv, out_fd, err_fd);
+  pid_ = spawn_binary(argv, out_fd, err_fd, options.env);
   if (pid_ < 0) return;
   reader_ = std::thread([this, out_fd, err_fd] { reader_loop(out_fd, err_fd); });
 

@@ -77,6 +77,8 @@ class ServerProcess {
     std::string command = "serve";
     bool add_listen = true;    // --listen 127.0.0.1:0
     bool add_data_dir = true;  // --data-dir <fresh temp dir>
+    // "NAME=value" entries added to the child's environment (the caller's BADGESMITH_* never are).
+    std::vector<std::string> env;
   };
 
   explicit ServerProcess(std::vector<std::string> args = {});
