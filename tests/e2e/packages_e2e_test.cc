@@ -255,8 +255,8 @@ TEST_F(PackagesE2eTest, GitHubAuthErrors) {
 TEST_F(PackagesE2eTest, ARunningServerSeesAChangedTokenWithinFiveSeconds) {
   PackageServer server(upstream_, {"--cache-ttl", "1"}, {{"acme", kNoAccessToken}});
   ASSERT_TRUE(server.process().started()) << server.process().stderr_text();
-  EXPECT_TRUE(is_json_error(server.get("/badges/packages/github/acme/Acme.Core"), 403,
-                            "GITHUB_FORBIDDEN"));
+  EXPECT_TRUE(
+      is_json_error(server.get("/badges/packages/github/acme/Acme.Core"), 403, "GITHUB_FORBIDDEN"));
   server.set_token("acme", kAcmeToken);
   // The token cache holds a value at most 5 s; the rest is the badge cache's 1 s and slack.
   EXPECT_TRUE(eventually(
@@ -386,9 +386,8 @@ TEST(PackagesFloodE2eTest, HundredThousandUnknownNamesStayWithinBounds) {
       for (int first = 0; first < kPerThread; first += kBatch) {
         std::string requests;
         for (int i = first; i < first + kBatch; ++i) {
-          requests += make_request(
-              "GET", "/badges/packages/nuget/No.Such.Package." + std::to_string(t) + "." +
-                         std::to_string(i));
+          requests += make_request("GET", "/badges/packages/nuget/No.Such.Package." +
+                                              std::to_string(t) + "." + std::to_string(i));
         }
         if (!connection->send(requests)) {
           other += kPerThread - first;
@@ -424,6 +423,27 @@ TEST(PackagesFloodE2eTest, HundredThousandUnknownNamesStayWithinBounds) {
   const long rss_after = resident_kib(server.process().pid());
   EXPECT_LT(rss_after - rss_before, 32 * 1024) << rss_before << " KiB -> " << rss_after << " KiB";
   EXPECT_TRUE(is_healthy(server.port()));
+}
+
+}  // namespace
+}  // namespace badgesmith::e2e
+
+namespace badgesmith::e2e {
+namespace {
+
+TEST(PackagesConfigE2eTest, PlainHttpUpstreamsOnlyOnLoopback) {
+  const std::string dir = make_temp_dir();
+  for (const char* flag : {"--nuget-source", "--github-api"}) {
+    const CommandResult refused = run_command(
+        {"serve", "--listen", "127.0.0.1:0", "--data-dir", dir, flag, "http://api.nuget.org/v3"});
+    EXPECT_EQ(refused.exit_code, 2) << flag << ": " << refused.err;
+    EXPECT_NE(refused.err.find(flag), std::string::npos) << refused.err;
+  }
+  const CommandResult environment = run_command(
+      {"serve", "--listen", "127.0.0.1:0", "--data-dir", dir},
+      CommandOptions{std::nullopt, {"BADGESMITH_GITHUB_API=http://10.0.0.1"}, kIoTimeout});
+  EXPECT_EQ(environment.exit_code, 2) << environment.err;
+  remove_tree(dir);
 }
 
 }  // namespace

@@ -42,21 +42,33 @@ Result<Format> requested_format(const http::Request& request, Format fallback) {
                     "format");
 }
 
-http::Response svg_badge_response(const http::Request& request, const Badge& badge,
-                                  const http::CachePolicy& policy) {
+http::Response svg_badge(const Badge& badge, const http::CachePolicy& policy) {
   http::Response response;
   response.body = render_svg(badge);
   response.headers.set("Content-Type", kSvgContentType);
-  http::apply_cache_policy(request, response, policy);
+  http::set_cache_headers(response, policy);
+  return response;
+}
+
+http::Response json_badge(const EndpointBadge& badge, const http::CachePolicy& policy) {
+  http::Response response;
+  response.body = to_endpoint_json(badge);
+  response.headers.set("Content-Type", "application/json; charset=utf-8");
+  http::set_cache_headers(response, policy);
+  return response;
+}
+
+http::Response svg_badge_response(const http::Request& request, const Badge& badge,
+                                  const http::CachePolicy& policy) {
+  http::Response response = svg_badge(badge, policy);
+  http::answer_if_not_modified(request, response);
   return response;
 }
 
 http::Response json_badge_response(const http::Request& request, const EndpointBadge& badge,
                                    const http::CachePolicy& policy) {
-  http::Response response;
-  response.body = to_endpoint_json(badge);
-  response.headers.set("Content-Type", "application/json; charset=utf-8");
-  http::apply_cache_policy(request, response, policy);
+  http::Response response = json_badge(badge, policy);
+  http::answer_if_not_modified(request, response);
   return response;
 }
 

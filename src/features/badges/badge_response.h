@@ -24,6 +24,10 @@ Result<Format> requested_format(const http::Request& request, Format fallback);
 // from `policy`, a strong ETag, and 304 when the request's validators match.
 http::Response svg_badge_response(const http::Request& request, const Badge& badge,
                                   const http::CachePolicy& policy);
+// The same 200s before the request's validators are looked at, for responses built once and
+// served many times (then answered with http::answer_if_not_modified).
+http::Response svg_badge(const Badge& badge, const http::CachePolicy& policy);
+http::Response json_badge(const EndpointBadge& badge, const http::CachePolicy& policy);
 http::Response json_badge_response(const http::Request& request, const EndpointBadge& badge,
                                    const http::CachePolicy& policy);
 

@@ -30,7 +30,13 @@ Result<void> check_names(const http::Request& request, std::string_view type) {
   return success();
 }
 
-void serve_version(const GitHubDeps& deps, const http::Request& request, http::Respond respond) {
+struct Routes {
+  explicit Routes(GitHubDeps deps_in) : deps(std::move(deps_in)) {}
+  GitHubDeps deps;
+  packages::BadgeMemo memo;
+};
+
+void serve_version(Routes& routes, const http::Request& request, http::Respond respond) {
   auto query = packages::parse_version_query(request);
   if (!query) {
     return respond(badges::badge_error_response(query.error(), badges::Format::kJson, "github"));
@@ -39,27 +45,28 @@ void serve_version(const GitHubDeps& deps, const http::Request& request, http::R
   if (auto checked = check_names(request, type); !checked) {
     return respond(badges::badge_error_response(checked.error(), query.value().format, "github"));
   }
-  deps.packages.versions(
+  routes.deps.packages.versions(
       request.params.get("owner"), type, request.params.get("package"),
-      [&request, query = std::move(query).value(),
-       cache_control = std::string_view(deps.cache_control),
+      [&routes, &request, query = std::move(query).value(),
        respond = std::move(respond)](Result<GitHubPackages::VersionsLookup> lookup) {
         if (!lookup) {
           return respond(badges::badge_error_response(packages::package_error(lookup.error()),
                                                       query.format, "github"));
         }
-        respond(packages::version_badge_response(request, query, lookup.value(), kVersionStyle,
-                                                 cache_control));
+        respond(routes.memo.respond(request, lookup.value().value, [&] {
+          return packages::build_version_badge(query, lookup.value(), kVersionStyle,
+                                               routes.deps.cache_control);
+        }));
       });
 }
 
 }  // namespace
 
 void add_routes(routing::Router& router, GitHubDeps deps) {
-  auto shared = std::make_shared<const GitHubDeps>(std::move(deps));
+  auto routes = std::make_shared<Routes>(std::move(deps));
   router.add("GET", "/badges/packages/github/{owner}/{package}",
-             [shared](const http::Request& request, http::Respond respond) {
-               serve_version(*shared, request, std::move(respond));
+             [routes](const http::Request& request, http::Respond respond) {
+               serve_version(*routes, request, std::move(respond));
              });
 }
 

@@ -77,21 +77,19 @@ Result<VersionQuery> parse_version_query(const http::Request& request) {
   return query;
 }
 
-http::Response package_badge_response(const http::Request& request, badges::Format format,
-                                      badges::EndpointBadge badge,
-                                      std::chrono::system_clock::time_point changed_at,
-                                      std::string_view cache_control) {
+http::Response build_package_badge(badges::Format format, const badges::EndpointBadge& badge,
+                                   std::chrono::system_clock::time_point changed_at,
+                                   std::string_view cache_control) {
   const http::CachePolicy policy{
       std::string(cache_control),
       std::chrono::duration_cast<std::chrono::seconds>(changed_at.time_since_epoch()).count()};
-  if (format == badges::Format::kJson) return badges::json_badge_response(request, badge, policy);
-  return badges::svg_badge_response(request, svg_badge_of(badge), policy);
+  if (format == badges::Format::kJson) return badges::json_badge(badge, policy);
+  return badges::svg_badge(svg_badge_of(badge), policy);
 }
 
-http::Response version_badge_response(const http::Request& request, const VersionQuery& query,
-                                      const cache::ResultCache<PackageVersions>::Lookup& lookup,
-                                      const VersionBadgeStyle& style,
-                                      std::string_view cache_control) {
+http::Response build_version_badge(const VersionQuery& query,
+                                   const cache::ResultCache<PackageVersions>::Lookup& lookup,
+                                   const VersionBadgeStyle& style, std::string_view cache_control) {
   const std::optional<nuget::NuGetVersion> newest =
       query.range.best_match(lookup.value->versions, query.include_prerelease);
   if (!newest) {
@@ -105,8 +103,29 @@ http::Response version_badge_response(const http::Request& request, const Versio
   badge.message = newest->normalized();
   badge.color = std::string(newest->is_prerelease() ? kPrereleaseColor : style.stable_color);
   badge.named_logo = std::string(style.named_logo);
-  return package_badge_response(request, query.format, std::move(badge), lookup.changed_at,
-                                cache_control);
+  return build_package_badge(query.format, badge, lookup.changed_at, cache_control);
+}
+
+http::Response BadgeMemo::respond(const http::Request& request, std::shared_ptr<const void> source,
+                                  const std::function<http::Response()>& build) {
+  std::string key = request.path;
+  key += '?';
+  key += request.query;
+  std::shared_ptr<const http::Response> memoised;
+  {
+    std::lock_guard lock(mutex_);
+    const auto it = entries_.find(key);
+    if (it != entries_.end() && it->second.source == source) memoised = it->second.response;
+  }
+  if (!memoised) {
+    memoised = std::make_shared<const http::Response>(build());
+    std::lock_guard lock(mutex_);
+    if (entries_.size() >= max_entries_) entries_.clear();
+    entries_[std::move(key)] = Entry{std::move(source), memoised};
+  }
+  http::Response response = *memoised;
+  http::answer_if_not_modified(request, response);
+  return response;
 }
 
 Error package_error(Error error) {

@@ -6,10 +6,13 @@
 
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "core/cache/result_cache.h"
@@ -56,17 +59,42 @@ struct VersionBadgeStyle {
 
 // The badge for the newest version of `lookup` that `query` allows, with the caching headers of
 // `cache_control` and Last-Modified from when the version list last changed; 404
-// VERSION_NOT_FOUND when no version matches.
-http::Response version_badge_response(const http::Request& request, const VersionQuery& query,
-                                      const cache::ResultCache<PackageVersions>::Lookup& lookup,
-                                      const VersionBadgeStyle& style,
-                                      std::string_view cache_control);
+// VERSION_NOT_FOUND when no version matches. Validators are not looked at (see BadgeMemo).
+http::Response build_version_badge(const VersionQuery& query,
+                                   const cache::ResultCache<PackageVersions>::Lookup& lookup,
+                                   const VersionBadgeStyle& style, std::string_view cache_control);
 
 // 200 with `badge` in `format` and the caching headers; used by the downloads badge too.
-http::Response package_badge_response(const http::Request& request, badges::Format format,
-                                      badges::EndpointBadge badge,
-                                      std::chrono::system_clock::time_point changed_at,
-                                      std::string_view cache_control);
+http::Response build_package_badge(badges::Format format, const badges::EndpointBadge& badge,
+                                   std::chrono::system_clock::time_point changed_at,
+                                   std::string_view cache_control);
+
+// A route's responses, built once per upstream value: while the cache hands out the same value,
+// a badge costs a lookup and a copy instead of a render and a SHA-256 (the difference between
+// keeping up with nginx and not). Bounded: when full, it starts over.
+//
+// Thread-safety: safe to share; `build` runs outside the lock.
+class BadgeMemo {
+ public:
+  explicit BadgeMemo(std::size_t max_entries = 4096) : max_entries_(max_entries) {}
+
+  // The response to `request`: the one memoised for its path and query if it was built from
+  // `source` (held, so its address cannot be reused by another value), else `build()`'s,
+  // memoised. Then answers the request's validators (304). REQUIRES: `build` depends only on the
+  // request's path and query and on `source`.
+  http::Response respond(const http::Request& request, std::shared_ptr<const void> source,
+                         const std::function<http::Response()>& build);
+
+ private:
+  struct Entry {
+    std::shared_ptr<const void> source;
+    std::shared_ptr<const http::Response> response;
+  };
+
+  const std::size_t max_entries_;
+  std::mutex mutex_;
+  std::unordered_map<std::string, Entry> entries_;  // Guarded by mutex_.
+};
 
 // The error of an upstream answer that is neither a success nor an expected 404: 429 and 5xx
 // (and rate-limit 403s) are kUpstreamUnavailable with a Retry-After hint, anything else

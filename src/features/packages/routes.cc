@@ -7,45 +7,44 @@ namespace badgesmith::packages {
 
 namespace {
 
-Error unsupported_provider(std::string_view provider) {
+// A URL shape no provider has. The known provider of the other shape gets `hint`; any other
+// provider is simply unsupported.
+struct WrongShape {
+  std::string_view pattern;
+  std::string_view known_provider;
+  std::string_view hint;
+  std::string_view error_code;
+};
+
+constexpr WrongShape kWrongShapes[] = {
+    {"/badges/packages/{provider}/{package}", "github",
+     "GitHub packages need an owner: /badges/packages/github/{owner}/{package}", "ORG_REQUIRED"},
+    {"/badges/packages/{provider}/{owner}/{package}", "nuget",
+     "NuGet packages have no owner: /badges/packages/nuget/{package}", "ORG_NOT_APPLICABLE"},
+};
+
+Error wrong_shape_error(const WrongShape& shape, std::string_view provider) {
+  if (ascii_lower(provider) == shape.known_provider) {
+    return make_error(Errc::kInvalidArgument, std::string(shape.hint),
+                      std::string(shape.error_code), "org");
+  }
   return make_error(Errc::kInvalidArgument,
                     "Unsupported provider '" + std::string(provider) + "' (nuget or github)",
                     "INVALID_PROVIDER", "provider");
 }
 
-void respond_error(const http::Request& request, const http::Respond& respond, Error error) {
-  const auto format = badges::requested_format(request, badges::Format::kJson);
-  respond(badges::badge_error_response(error, format ? format.value() : badges::Format::kJson,
-                                       "package"));
-}
-
 }  // namespace
 
 void add_routes(routing::Router& router) {
-  router.add("GET", "/badges/packages/{provider}/{package}",
-             [](const http::Request& request, const http::Respond& respond) {
-               const std::string_view provider = request.params.get("provider");
-               if (ascii_lower(provider) != "github") {
-                 return respond_error(request, respond, unsupported_provider(provider));
-               }
-               respond_error(request, respond,
-                             make_error(Errc::kInvalidArgument,
-                                        "GitHub packages need an owner: "
-                                        "/badges/packages/github/{owner}/{package}",
-                                        "ORG_REQUIRED", "org"));
-             });
-  router.add("GET", "/badges/packages/{provider}/{owner}/{package}",
-             [](const http::Request& request, const http::Respond& respond) {
-               const std::string_view provider = request.params.get("provider");
-               if (ascii_lower(provider) != "nuget") {
-                 return respond_error(request, respond, unsupported_provider(provider));
-               }
-               respond_error(request, respond,
-                             make_error(Errc::kInvalidArgument,
-                                        "NuGet packages have no owner: "
-                                        "/badges/packages/nuget/{package}",
-                                        "ORG_NOT_APPLICABLE", "org"));
-             });
+  for (const WrongShape& shape : kWrongShapes) {
+    router.add("GET", shape.pattern,
+               [&shape](const http::Request& request, const http::Respond& respond) {
+                 const auto format = badges::requested_format(request, badges::Format::kJson);
+                 respond(badges::badge_error_response(
+                     wrong_shape_error(shape, request.params.get("provider")),
+                     format ? format.value() : badges::Format::kJson, "package"));
+               });
+  }
 }
 
 }  // namespace badgesmith::packages

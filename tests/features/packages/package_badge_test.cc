@@ -117,7 +117,7 @@ TEST(VersionBadge, NewestAllowedVersionWithProviderColours) {
   const http::Request request = request_with_query("");
   auto query = parse_version_query(request);
   ASSERT_TRUE(query);
-  http::Response stable = version_badge_response(request, query.value(), lookup, style, "public");
+  http::Response stable = build_version_badge(query.value(), lookup, style, "public");
   EXPECT_EQ(stable.status, 200);
   EXPECT_EQ(stable.body, R"({"schemaVersion":1,"label":"nuget","message":"1.5.0","color":"blue",)"
                          R"("namedLogo":"nuget"})");
@@ -125,14 +125,61 @@ TEST(VersionBadge, NewestAllowedVersionWithProviderColours) {
   EXPECT_EQ(stable.headers.get("Cache-Control"), "public");
 
   query.value().include_prerelease = true;
-  http::Response pre = version_badge_response(request, query.value(), lookup, style, "public");
+  http::Response pre = build_version_badge(query.value(), lookup, style, "public");
   EXPECT_NE(pre.body.find(R"("message":"2.0.0-beta","color":"orange")"), std::string::npos);
 
   auto none = parse_version_query(request_with_query("version=%5B3.0%5D"));
   ASSERT_TRUE(none);
-  http::Response missing = version_badge_response(request, none.value(), lookup, style, "public");
+  http::Response missing = build_version_badge(none.value(), lookup, style, "public");
   EXPECT_EQ(missing.status, 404);
   EXPECT_NE(missing.body.find("VERSION_NOT_FOUND"), std::string::npos);
+}
+
+TEST(BadgeMemo, BuildsOncePerSourceAndAnswersValidators) {
+  BadgeMemo memo;
+  int builds = 0;
+  const auto build = [&builds] {
+    ++builds;
+    http::Response response;
+    response.body = "badge " + std::to_string(builds);
+    http::set_cache_headers(response, {"public", std::nullopt});
+    return response;
+  };
+  http::Request request = request_with_query("format=svg");
+  auto source = std::make_shared<const int>(1);
+  const http::Response first = memo.respond(request, source, build);
+  EXPECT_EQ(memo.respond(request, source, build).body, first.body);
+  EXPECT_EQ(builds, 1);
+  // Another query is another badge; a new upstream value rebuilds.
+  EXPECT_EQ(memo.respond(request_with_query("format=json"), source, build).body, "badge 2");
+  EXPECT_EQ(memo.respond(request, std::make_shared<const int>(1), build).body, "badge 3");
+  request.headers.set("If-None-Match", std::string(*first.headers.get("ETag")));
+  const http::Response revalidated = memo.respond(request, source, build);
+  EXPECT_EQ(revalidated.status, 200);  // The memoised ETag is for "badge 3" now.
+  request.headers.set(
+      "If-None-Match",
+      std::string(
+          *memo.respond(request_with_query("format=svg"), source, build).headers.get("ETag")));
+  EXPECT_EQ(memo.respond(request, source, build).status, 304);
+}
+
+TEST(BadgeMemo, StaysWithinItsBound) {
+  BadgeMemo memo(4);
+  int builds = 0;
+  auto source = std::make_shared<const int>(1);
+  for (int i = 0; i < 10; ++i) {
+    memo.respond(request_with_query("n=" + std::to_string(i)), source, [&builds] {
+      ++builds;
+      return http::Response{};
+    });
+  }
+  EXPECT_EQ(builds, 10);
+  // The last one is still memoised after the starts-over.
+  memo.respond(request_with_query("n=9"), source, [&builds] {
+    ++builds;
+    return http::Response{};
+  });
+  EXPECT_EQ(builds, 10);
 }
 
 }  // namespace
