@@ -32,8 +32,8 @@ struct ClientOptions {
   // Covers resolution, connection, TLS, writing, reading, retries and the waits between them.
   std::chrono::milliseconds timeout{5000};
   // Bound on a response body, both as received and after gzip decoding.
-  std::size_t max_response_bytes = 8 * 1024 * 1024;
-  std::size_t max_header_bytes = 64 * 1024;
+  std::size_t max_response_bytes = std::size_t{8} * 1024 * 1024;
+  std::size_t max_header_bytes = std::size_t{64} * 1024;
   // Attempts for 429/502/503/504 and network failures, the first included (>= 1).
   int max_attempts = 3;
   // Attempt n waits a uniformly random time in [0, backoff_base * 2^(n-1)) before it starts...

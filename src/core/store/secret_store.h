@@ -48,7 +48,7 @@ struct SecretInfo {
 };
 
 // Values are opaque bytes of 1..kMaxSecretBytes (Secrets Manager's limit).
-inline constexpr std::size_t kMaxSecretBytes = 64 * 1024;
+inline constexpr std::size_t kMaxSecretBytes = std::size_t{64} * 1024;
 
 // Returns `key` with owner and repo lower-cased. Fails with kInvalidArgument (property "owner"
 // or "repo") when a name breaks GitHub's rules above; such names also cannot contain the

@@ -119,9 +119,9 @@ class GitHubPackages::Impl : public std::enable_shared_from_this<GitHubPackages:
         token_cache_(token_cache_options(options_.cache),
                      [](const std::string& token) { return token.size(); }) {}
 
-  void versions(std::string owner, std::string type, std::string package,
+  void versions(std::string_view owner_text, const std::string& type, const std::string& package,
                 Callback<VersionsLookup> done) {
-    owner = packages::ascii_lower(owner);
+    std::string owner = packages::ascii_lower(owner_text);
     std::string key = owner + '/' + type + '/' + packages::ascii_lower(package);
     versions_cache_.get(
         std::move(key),
@@ -149,7 +149,7 @@ class GitHubPackages::Impl : public std::enable_shared_from_this<GitHubPackages:
   void token(const std::string& owner, Callback<std::shared_ptr<const std::string>> done) {
     token_cache_.get(
         owner,
-        [self = shared_from_this(), owner](std::shared_ptr<const std::string>,
+        [self = shared_from_this(), owner](const std::shared_ptr<const std::string>& /*previous*/,
                                            Callback<TokenFetched> fetched) {
           self->secrets_.get(
               store::SecretKey{owner, "", store::SecretType::kPackage},
@@ -306,7 +306,7 @@ GitHubPackages::~GitHubPackages() = default;
 
 void GitHubPackages::versions(std::string_view owner, std::string_view type,
                               std::string_view package, Callback<VersionsLookup> done) {
-  impl_->versions(std::string(owner), std::string(type), std::string(package), std::move(done));
+  impl_->versions(owner, std::string(type), std::string(package), std::move(done));
 }
 
 }  // namespace badgesmith::github

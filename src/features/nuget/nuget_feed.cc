@@ -125,7 +125,7 @@ class NuGetFeed::Impl : public std::enable_shared_from_this<NuGetFeed::Impl> {
         downloads_cache_(options_.cache,
                          [](const Downloads& d) { return sizeof(Downloads) + d.etag.size(); }) {}
 
-  void versions(std::string id, Callback<VersionsLookup> done) {
+  void versions(const std::string& id, Callback<VersionsLookup> done) {
     std::string key = packages::ascii_lower(id);
     versions_cache_.get(
         std::move(key),
@@ -136,7 +136,7 @@ class NuGetFeed::Impl : public std::enable_shared_from_this<NuGetFeed::Impl> {
         std::move(done));
   }
 
-  void downloads(std::string id, Callback<DownloadsLookup> done) {
+  void downloads(const std::string& id, Callback<DownloadsLookup> done) {
     std::string key = packages::ascii_lower(id);
     downloads_cache_.get(
         std::move(key),
@@ -169,7 +169,7 @@ class NuGetFeed::Impl : public std::enable_shared_from_this<NuGetFeed::Impl> {
   void service_index(Callback<std::shared_ptr<const ServiceIndex>> done) {
     index_cache_.get(
         "index",
-        [self = shared_from_this()](std::shared_ptr<const ServiceIndex>,
+        [self = shared_from_this()](const std::shared_ptr<const ServiceIndex>& /*previous*/,
                                     Callback<cache::ResultCache<ServiceIndex>::Fetched> fetched) {
           self->client_.send(
               self->get_request(self->options_.service_index_url, nullptr),

@@ -39,7 +39,7 @@ class NuGetVersion {
   // ASCII case-insensitively; a shorter identifier list that is a prefix sorts first. Build
   // metadata never matters. Weak: "1.0-BETA" and "1.0.0-beta" are equivalent, not identical.
   friend std::weak_ordering operator<=>(const NuGetVersion& a, const NuGetVersion& b);
-  friend bool operator==(const NuGetVersion& a, const NuGetVersion& b) { return (a <=> b) == 0; }
+  friend bool operator==(const NuGetVersion& a, const NuGetVersion& b) { return std::is_eq(a <=> b); }
 
  private:
   friend std::optional<NuGetVersion> parse_version(std::string_view text);
