@@ -78,8 +78,9 @@ std::vector<char*> to_c_strings(std::vector<std::string>& strings) {
 }
 
 // Spawns the binary with stdout/stderr into fresh pipes whose read ends are returned, and stdin
-// from `stdin_fd` (/dev/null when -1). `extra_env` ("NAME=value") is appended to
-// child_environment(). The pipes are close-on-exec so no other child inherits them.
+// from `stdin_fd` (/dev/null when -1). `extra_env` ("NAME=value") is added to
+// child_environment(), replacing inherited entries of the same names. The pipes are close-on-exec
+// so no other child inherits them.
 pid_t spawn_binary(const std::vector<std::string>& args, int& out_fd, int& err_fd,
                    const std::vector<std::string>& extra_env = {}, int stdin_fd = -1) {
   int out_pipe[2];
@@ -93,6 +94,12 @@ pid_t spawn_binary(const std::vector<std::string>& args, int& out_fd, int& err_f
   std::vector<std::string> argv{binary_path()};
   argv.insert(argv.end(), args.begin(), args.end());
   std::vector<std::string> env = child_environment();
+  // An extra entry replaces the inherited one of the same name (getenv finds the first).
+  for (const std::string& entry : extra_env) {
+    const std::string prefix = entry.substr(0, entry.find('=') + 1);
+    std::erase_if(
+        env, [&prefix](const std::string& inherited) { return inherited.starts_with(prefix); });
+  }
   env.insert(env.end(), extra_env.begin(), extra_env.end());
   auto argv_c = to_c_strings(argv);
   auto env_c = to_c_strings(env);
