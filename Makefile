@@ -66,13 +66,18 @@ fuzz: deps
 # New inputs go to build/fuzz/corpus-*; the committed seeds stay as they are.
 FUZZ_SECONDS ?= 60
 fuzz-smoke: fuzz
-	mkdir -p build/fuzz/corpus-router build/fuzz/corpus-request_head build/fuzz/corpus-badge
+	mkdir -p build/fuzz/corpus-router build/fuzz/corpus-request_head build/fuzz/corpus-badge \
+	  build/fuzz/corpus-package_inputs build/fuzz/corpus-upstream_json
 	$(HERMETIC) build/fuzz/fuzz/router_fuzz -max_total_time=$(FUZZ_SECONDS) -timeout=5 \
 	  build/fuzz/corpus-router fuzz/corpus/router
 	$(HERMETIC) build/fuzz/fuzz/request_head_fuzz -max_total_time=$$(( $(FUZZ_SECONDS) / 2 )) \
 	  -timeout=5 build/fuzz/corpus-request_head fuzz/corpus/request_head
 	$(HERMETIC) build/fuzz/fuzz/badge_fuzz -max_total_time=$(FUZZ_SECONDS) -timeout=5 \
 	  build/fuzz/corpus-badge fuzz/corpus/badge
+	$(HERMETIC) build/fuzz/fuzz/package_inputs_fuzz -max_total_time=$$(( $(FUZZ_SECONDS) / 2 )) \
+	  -timeout=5 build/fuzz/corpus-package_inputs fuzz/corpus/package_inputs
+	$(HERMETIC) build/fuzz/fuzz/upstream_json_fuzz -max_total_time=$$(( $(FUZZ_SECONDS) / 2 )) \
+	  -timeout=5 build/fuzz/corpus-upstream_json fuzz/corpus/upstream_json
 
 bench: build
 	$(HERMETIC) bench/http.sh

@@ -11,6 +11,11 @@ Result<nlohmann::json> parse_json_limited(std::string_view text, std::size_t max
     return make_error(Errc::kUpstreamInvalid,
                       "JSON document exceeds " + std::to_string(max_bytes) + " bytes");
   }
+  // nlohmann's lexer takes a NUL byte for the end of input, so "1\0junk" would parse as 1. No JSON
+  // text holds a raw NUL (RFC 8259 escapes control characters in strings, allows none outside).
+  if (text.find('\0') != std::string_view::npos) {
+    return make_error(Errc::kUpstreamInvalid, "malformed JSON document");
+  }
   // nlohmann's parser is iterative, so the document is walked to its end whatever its depth; the
   // callback only declines to build containers that are too deep and remembers that it did.
   bool too_deep = false;

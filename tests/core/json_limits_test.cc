@@ -40,5 +40,16 @@ TEST(JsonLimits, RefusesTooLongAndMalformed) {
   }
 }
 
+// Found by upstream_json_fuzz: nlohmann's lexer stops at a NUL byte, which took "3\0[" for 3.
+TEST(JsonLimits, RefusesNulBytes) {
+  using namespace std::string_literals;
+  for (const std::string& bad : {"3\0["s, "{\"a\":1}\0garbage"s, "[\"a\0\"]"s}) {
+    const auto value = parse_json_limited(bad, 100, 10);
+    ASSERT_FALSE(value) << bad.size();
+    EXPECT_EQ(value.error().code, Errc::kUpstreamInvalid);
+  }
+  EXPECT_TRUE(parse_json_limited(R"(["\u0000"])", 100, 10));
+}
+
 }  // namespace
 }  // namespace badgesmith
