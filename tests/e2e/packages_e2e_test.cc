@@ -316,6 +316,22 @@ TEST(PackagesUpstreamFailureE2eTest, StaleValueServedAfterTheUpstreamDies) {
       eventually([&] { return upstream.hits(registration_index("newtonsoft.json")) >= 2; }));
 }
 
+TEST(PackagesUpstreamFailureE2eTest, GitHubRateLimitIsServedFromTheStaleValue) {
+  FixtureUpstream upstream;
+  ASSERT_TRUE(upstream.started()) << upstream.output();
+  PackageServer server(upstream, {"--cache-ttl", "1"});
+  ASSERT_TRUE(server.process().started()) << server.process().stderr_text();
+  EXPECT_EQ(body_json(server.get("/badges/packages/github/acme/Acme.Core"))["message"], "3.0.0");
+  ASSERT_TRUE(upstream.configure(R"({"rules":[{"rate_limit":"github"}]})"));
+  std::this_thread::sleep_for(std::chrono::milliseconds(1500));  // Past the fresh TTL.
+  const auto response = server.get("/badges/packages/github/acme/Acme.Core");
+  ASSERT_TRUE(response);
+  EXPECT_EQ(response->status, 200);
+  EXPECT_EQ(body_json(response)["message"], "3.0.0");
+  // The refresh did go out and met the rate limit.
+  EXPECT_TRUE(eventually([&] { return upstream.total_hits() > 3; }));
+}
+
 TEST(PackagesTlsE2eTest, HttpsUpstreamWithOurCa) {
   const std::string dir = make_temp_dir("badgesmith-tls-");
   const TlsFiles tls = make_test_ca(dir);
