@@ -519,11 +519,6 @@ std::string ascii_lower(std::string_view text) {
   return lower;
 }
 
-std::string_view palette_hex(std::string_view name) noexcept {
-  const NamedColor* named = find_named(name);
-  return named != nullptr ? named->hex : std::string_view();
-}
-
 }  // namespace
 
 bool is_hex_color(std::string_view color) noexcept {
@@ -550,19 +545,31 @@ std::optional<std::string> to_svg_color(std::string_view color) {
   return std::string(svg_color->value);
 }
 
+namespace {
+
+// A palette colour with its brightness, worked out once: badges mostly use the palette.
+SvgColor palette_color(const NamedColor& named) {
+  static const std::array<double, kNamedColors.size()> kBrightness = [] {
+    std::array<double, kNamedColors.size()> values{};
+    for (std::size_t i = 0; i < kNamedColors.size(); ++i) {
+      values[i] = brightness(kNamedColors[i].hex);
+    }
+    return values;
+  }();
+  return SvgColor{named.hex, kBrightness[static_cast<std::size_t>(&named - kNamedColors.data())],
+                  true};
+}
+
+}  // namespace
+
 std::optional<SvgColor> resolve_svg_color(std::string_view color, std::string* storage) {
-  if (const NamedColor* named = find_named(color)) {
-    return SvgColor{named->hex, brightness(named->hex)};
-  }
-  if (const ColorAlias* alias = find_alias(color)) {
-    const std::string_view hex = palette_hex(alias->name);
-    return SvgColor{hex, brightness(hex)};
-  }
+  if (const NamedColor* named = find_named(color)) return palette_color(*named);
+  if (const ColorAlias* alias = find_alias(color)) return palette_color(*find_named(alias->name));
   if (is_hex_color(color)) {
     storage->assign(1, '#');
     storage->append(color);
     ascii_lower_in_place(storage);
-    return SvgColor{*storage, brightness(*storage)};
+    return SvgColor{*storage, brightness(*storage), true};
   }
   const std::string_view trimmed = js_space_trim(color);
   const std::optional<Rgb> rgb = parse_css_color(trimmed);

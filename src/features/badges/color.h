@@ -78,6 +78,9 @@ std::optional<std::string> to_svg_color(std::string_view color);
 struct SvgColor {
   std::string_view value;
   double brightness;
+  // The value is a palette or '#'-hex colour, so it holds nothing XML needs escaped or dropped
+  // (CSS functions may carry any white space, so they are screened when written).
+  bool plain = false;
 };
 std::optional<SvgColor> resolve_svg_color(std::string_view color, std::string* storage);
 

@@ -54,6 +54,7 @@ struct TextColors {
 struct Paint {
   std::string_view value;  // "" when absent or invalid (a valid colour is never empty).
   bool light_text = true;  // brightness <= 0.69; false for NaN (overflowing rgb()), as in JS.
+  bool plain = true;       // SvgColor::plain: written without the escaping screen.
 
   bool given() const { return !value.empty(); }
 };
@@ -316,12 +317,12 @@ void render_classic(SvgWriter& w, const Inputs& in, Style style_id, const Paint&
   s.raw("<rect")
       .num_attr("width", left_width)
       .raw_attr("height", style.height_text)
-      .attr("fill", label_color.value)
+      .attr("fill", label_color.value, label_color.plain)
       .raw("/><rect")
       .num_attr("x", left_width)
       .num_attr("width", right_width)
       .raw_attr("height", style.height_text)
-      .attr("fill", color.value)
+      .attr("fill", color.value, color.plain)
       .raw("/>");
   if (style_id != Style::kFlatSquare) {
     s.raw("<rect")
@@ -568,13 +569,13 @@ void render_for_the_badge(SvgWriter& w, const Inputs& in, const Paint& color_in,
   if (needs_label_rect) {
     s.num_attr("width", label_rect_width)
         .num_attr("height", badge_height)
-        .attr("fill", out_label_color.value)
+        .attr("fill", out_label_color.value, out_label_color.plain)
         .raw("/><rect")
         .num_attr("x", label_rect_width);
   }
   s.num_attr("width", message_rect_width)
       .num_attr("height", badge_height)
-      .attr("fill", color.value)
+      .attr("fill", color.value, color.plain)
       .raw(R"~(/></g><g fill="#fff" text-anchor="middle" font-family=")~")
       .raw(kFontFamily)
       .raw(R"~(" text-rendering="geometricPrecision")~")
@@ -639,7 +640,7 @@ Paint resolve_paint(const std::optional<std::string>& color, std::string* storag
   if (!color) return {};
   const std::optional<SvgColor> resolved = resolve_svg_color(*color, storage);
   if (!resolved) return {};
-  return {resolved->value, resolved->brightness <= 0.69};
+  return {resolved->value, resolved->brightness <= 0.69, resolved->plain};
 }
 
 // js_trim(), skipped when both ends are printable ASCII and so cannot be white space.

@@ -479,6 +479,11 @@ class SvgWriter {
     [[gnu::always_inline]] Span& attr(std::string_view name, std::string_view value) noexcept {
       return raw(' ').raw(name).raw("=\"").escaped(value).raw('"');
     }
+    // ` name="value"`, escaped unless `plain` vouches that it needs nothing.
+    [[gnu::always_inline]] Span& attr(std::string_view name, std::string_view value,
+                                      bool plain) noexcept {
+      return plain ? raw_attr(name, value) : attr(name, value);
+    }
     // ` name="value"` for a value known to need no escaping.
     [[gnu::always_inline]] Span& raw_attr(std::string_view name, std::string_view value) noexcept {
       return raw(' ').raw(name).raw("=\"").raw(value).raw('"');
