@@ -1,0 +1,273 @@
+#include "features/testresults/signature.h"
+
+#include <openssl/core_names.h>
+#include <openssl/evp.h>
+#include <openssl/params.h>
+
+#include <array>
+#include <memory>
+#include <utility>
+
+#include "core/security/constant_time.h"
+#include "features/packages/package_badge.h"
+
+namespace badgesmith::testresults {
+
+namespace {
+
+constexpr std::string_view kAlgorithm = "BADGESMITH-HMAC-SHA256";
+constexpr std::string_view kSignaturePrefix = "sha256=";
+constexpr std::size_t kDigestBytes = 32;
+constexpr std::size_t kSignatureLength = kSignaturePrefix.size() + 2 * kDigestBytes;
+
+// Keyed as a real secret would be, so an unknown owner costs what a known one does.
+constexpr std::string_view kDummyKey = "badgesmith: no secret for this owner, never matches";
+
+using Digest = std::array<unsigned char, kDigestBytes>;
+
+Error invalid_signature() {
+  return make_error(Errc::kUnauthorized, "The request signature is not valid", "INVALID_SIGNATURE",
+                    std::string(kSignatureHeader));
+}
+
+Error digest_failure() { return make_error(Errc::kInternal, "OpenSSL could not compute a digest"); }
+
+std::optional<Digest> sha256(std::string_view bytes) {
+  // OpenSSL 3 looks an algorithm up on every implicit use; fetching it once keeps that cost off
+  // each request.
+  static EVP_MD* const md = EVP_MD_fetch(nullptr, "SHA256", nullptr);
+  Digest digest{};
+  unsigned int length = 0;
+  if (md == nullptr ||
+      EVP_Digest(bytes.data(), bytes.size(), digest.data(), &length, md, nullptr) != 1 ||
+      length != kDigestBytes) {
+    return std::nullopt;
+  }
+  return digest;
+}
+
+std::optional<Digest> hmac_sha256(std::string_view key, std::string_view message) {
+  static EVP_MAC* const mac = EVP_MAC_fetch(nullptr, "HMAC", nullptr);
+  if (mac == nullptr) return std::nullopt;
+  const std::unique_ptr<EVP_MAC_CTX, decltype(&EVP_MAC_CTX_free)> context(EVP_MAC_CTX_new(mac),
+                                                                          &EVP_MAC_CTX_free);
+  char digest_name[] = "SHA256";
+  const OSSL_PARAM params[] = {
+      OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST, digest_name, 0),
+      OSSL_PARAM_construct_end()};
+  Digest digest{};
+  std::size_t length = 0;
+  if (context == nullptr ||
+      EVP_MAC_init(context.get(), reinterpret_cast<const unsigned char*>(key.data()), key.size(),
+                   params) != 1 ||
+      EVP_MAC_update(context.get(), reinterpret_cast<const unsigned char*>(message.data()),
+                     message.size()) != 1 ||
+      EVP_MAC_final(context.get(), digest.data(), &length, digest.size()) != 1 ||
+      length != kDigestBytes) {
+    return std::nullopt;
+  }
+  return digest;
+}
+
+void append_hex(const Digest& digest, std::string& out) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  for (const unsigned char byte : digest) {
+    out += kHex[byte >> 4];
+    out += kHex[byte & 0xF];
+  }
+}
+
+int hex_value(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+// Exactly 2 * kDigestBytes hex digits of either case, as .NET's Convert.FromHexString takes them.
+std::optional<Digest> decode_hex_digest(std::string_view hex) {
+  if (hex.size() != 2 * kDigestBytes) return std::nullopt;
+  Digest digest{};
+  for (std::size_t i = 0; i < kDigestBytes; ++i) {
+    const int high = hex_value(hex[2 * i]);
+    const int low = hex_value(hex[2 * i + 1]);
+    if (high < 0 || low < 0) return std::nullopt;
+    digest[i] = static_cast<unsigned char>(high << 4 | low);
+  }
+  return digest;
+}
+
+std::string_view as_bytes(const Digest& digest) {
+  return {reinterpret_cast<const char*>(digest.data()), digest.size()};
+}
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// The value of `digits` decimal digits at `text[at]`, or -1 when one is not a digit.
+int parse_digits(std::string_view text, std::size_t at, std::size_t digits) {
+  int value = 0;
+  for (std::size_t i = at; i < at + digits; ++i) {
+    if (!is_digit(text[i])) return -1;
+    value = value * 10 + (text[i] - '0');
+  }
+  return value;
+}
+
+Error invalid_header(std::string_view name, std::string message) {
+  return make_error(Errc::kInvalidArgument, std::move(message), "INVALID_HEADERS",
+                    std::string(name));
+}
+
+// The one value of header `name`, trimmed, or an INVALID_HEADERS error.
+Result<std::string> single_header(const http::Headers& headers, std::string_view name) {
+  std::optional<std::string_view> value;
+  for (const auto& field : headers.fields()) {
+    if (!http::iequals(field.name, name)) continue;
+    if (value) return invalid_header(name, std::string(name) + " header must appear once");
+    value = http::trim_ows(field.value);
+  }
+  if (!value || value->empty()) {
+    return invalid_header(name, std::string(name) + " header is required");
+  }
+  return std::string(*value);
+}
+
+}  // namespace
+
+std::optional<std::int64_t> parse_timestamp(std::string_view text) {
+  // "YYYY-MM-DDTHH:MM:SS" is 19 characters, then an optional fraction, then 'Z'.
+  constexpr std::size_t kSecondsEnd = 19;
+  if (text.size() < kSecondsEnd + 1 || text.size() > kSecondsEnd + 11 || text.back() != 'Z' ||
+      text[4] != '-' || text[7] != '-' || text[10] != 'T' || text[13] != ':' || text[16] != ':') {
+    return std::nullopt;
+  }
+  const int year = parse_digits(text, 0, 4);
+  const int month = parse_digits(text, 5, 2);
+  const int day = parse_digits(text, 8, 2);
+  const int hour = parse_digits(text, 11, 2);
+  const int minute = parse_digits(text, 14, 2);
+  const int second = parse_digits(text, 17, 2);
+  if (year < 0 || month < 0 || day < 0 || hour < 0 || hour > 23 || minute < 0 || minute > 59 ||
+      second < 0 || second > 59) {
+    return std::nullopt;
+  }
+  const std::chrono::year_month_day date{std::chrono::year(year),
+                                         std::chrono::month(static_cast<unsigned>(month)),
+                                         std::chrono::day(static_cast<unsigned>(day))};
+  if (!date.ok()) return std::nullopt;
+
+  const std::string_view fraction = text.substr(kSecondsEnd, text.size() - kSecondsEnd - 1);
+  int millis = 0;
+  if (!fraction.empty()) {
+    if (fraction.size() < 2 || fraction[0] != '.') return std::nullopt;
+    for (std::size_t i = 1; i < fraction.size(); ++i) {
+      if (!is_digit(fraction[i])) return std::nullopt;
+      if (i <= 3) millis += (fraction[i] - '0') * (i == 1 ? 100 : i == 2 ? 10 : 1);
+    }
+  }
+  const auto time = std::chrono::sys_days(date) + std::chrono::hours(hour) +
+                    std::chrono::minutes(minute) + std::chrono::seconds(second) +
+                    std::chrono::milliseconds(millis);
+  return std::chrono::duration_cast<std::chrono::milliseconds>(time.time_since_epoch()).count();
+}
+
+bool is_valid_nonce(std::string_view nonce) {
+  if (nonce.size() < kMinNonceLength || nonce.size() > kMaxNonceLength) return false;
+  for (const char c : nonce) {
+    const bool allowed =
+        (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || is_digit(c) || c == '_' || c == '-';
+    if (!allowed) return false;
+  }
+  return true;
+}
+
+Result<SignedHeaders> parse_signed_headers(const http::Headers& headers) {
+  BOOST_OUTCOME_TRY(timestamp, single_header(headers, kTimestampHeader));
+  BOOST_OUTCOME_TRY(nonce, single_header(headers, kNonceHeader));
+  BOOST_OUTCOME_TRY(signature, single_header(headers, kSignatureHeader));
+  SignedHeaders out{std::move(timestamp), 0, std::move(nonce), std::move(signature)};
+  const std::optional<std::int64_t> millis = parse_timestamp(out.timestamp);
+  if (!millis) {
+    return invalid_header(kTimestampHeader,
+                          "X-Timestamp must be an RFC 3339 UTC time such as "
+                          "2026-11-28T08:00:00.123Z");
+  }
+  out.timestamp_ms = *millis;
+  if (!is_valid_nonce(out.nonce)) {
+    return invalid_header(kNonceHeader, "X-Nonce must be 16 to 128 characters of A-Z a-z 0-9 _ -");
+  }
+  return out;
+}
+
+Result<void> check_timestamp(std::int64_t timestamp_ms, std::int64_t now_ms,
+                             const TimestampWindow& window) {
+  const std::int64_t age = now_ms - timestamp_ms;
+  if (age > window.max_age.count() || -age > window.max_ahead.count()) {
+    return make_error(Errc::kInvalidArgument,
+                      "X-Timestamp is too far from the server clock; sign again with the current "
+                      "time",
+                      "INVALID_TIMESTAMP", std::string(kTimestampHeader));
+  }
+  return success();
+}
+
+Result<std::string> canonical_request(const SignedRequest& request) {
+  const std::string_view lines[] = {request.method, request.platform,  request.owner, request.repo,
+                                    request.branch, request.timestamp, request.nonce};
+  for (const std::string_view line : lines) {
+    if (line.find('\n') != std::string_view::npos) {
+      return make_error(Errc::kInvalidArgument, "The request path cannot be signed", "INVALID_PATH",
+                        "path");
+    }
+  }
+  const std::optional<Digest> body_hash = sha256(request.body);
+  if (!body_hash) return digest_failure();
+
+  std::string canonical(kAlgorithm);
+  for (std::size_t i = 0; i < 5; ++i) {
+    canonical += '\n';
+    canonical += packages::ascii_lower(lines[i]);
+  }
+  canonical += '\n';
+  canonical += request.timestamp;
+  canonical += '\n';
+  canonical += request.nonce;
+  canonical += '\n';
+  append_hex(*body_hash, canonical);
+  return canonical;
+}
+
+Result<std::string> sign(std::string_view secret, std::string_view canonical) {
+  const std::optional<Digest> mac = hmac_sha256(secret, canonical);
+  if (!mac) return digest_failure();
+  std::string signature(kSignaturePrefix);
+  signature.reserve(kSignatureLength);
+  append_hex(*mac, signature);
+  return signature;
+}
+
+Result<void> verify(std::optional<std::string_view> secret, std::string_view canonical,
+                    std::string_view signature) {
+  BOOST_OUTCOME_TRY(expected, sign(secret.value_or(kDummyKey), canonical));
+  // A length mismatch returns early, but the expected length is public. The dummy key is public
+  // too, so a match under it must still fail.
+  if (!security::constant_time_equals(expected, signature) || !secret) return invalid_signature();
+  return success();
+}
+
+Result<void> verify_legacy(std::string_view secret, std::string_view body,
+                           std::string_view signature) {
+  const std::optional<Digest> expected = hmac_sha256(secret, body);
+  if (!expected) return digest_failure();
+  if (signature.size() < kSignaturePrefix.size() ||
+      !http::iequals(signature.substr(0, kSignaturePrefix.size()), kSignaturePrefix)) {
+    return invalid_signature();
+  }
+  const std::optional<Digest> given = decode_hex_digest(signature.substr(kSignaturePrefix.size()));
+  if (!given || !security::constant_time_equals(as_bytes(*expected), as_bytes(*given))) {
+    return invalid_signature();
+  }
+  return success();
+}
+
+}  // namespace badgesmith::testresults
