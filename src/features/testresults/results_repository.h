@@ -8,11 +8,11 @@
 // holds the '#' separator (the layout is injective: no branch can forge another series' key) and
 // keys are printable ASCII, valid as DynamoDB string keys whatever bytes a branch holds.
 //
-//   partition                                        sort                          expires
-//   tr-nonce#<owner>#<nonce>                         n                             claim + 45 min
-//   tr-series#<owner>#<repo>#<platform>#<branch>     result#<ts:13>#<id:32>        receipt +
-//   retention tr-series#<owner>#<repo>#<platform>#<branch>     run#<run_id>#<run_attempt> receipt +
-//   retention tr-owner#<owner>                                 history-hidden                never
+//   partition                                     sort                        expires
+//   tr-nonce#<owner>#<nonce>                      n                           claim + 45 min
+//   tr-series#<owner>#<repo>#<platform>#<branch>  result#<ts:13>#<id:32>      receipt + retention
+//   tr-series#<owner>#<repo>#<platform>#<branch>  run#<run_id>#<run_attempt>  receipt + retention
+//   tr-owner#<owner>                              history-hidden              never
 //
 // One partition per series (owner/repo/platform/branch) makes "latest" a descending query of
 // limit 1 and the history a descending paged query, both on the primary key: no secondary index,
@@ -35,8 +35,9 @@
 // conditional puts (limit 100, well within), so the history item exists exactly when the run item
 // does and a lost race writes nothing; latest/history are Query with `pk = :p AND begins_with(sk,
 // :prefix)`, ScanIndexForward=false, ConsistentRead=true, a filter on expires_at, and
-// LastEvaluatedKey as the cursor; the hidden flag is GetItem/PutItem. Concurrency control is the
-// conditional write alone: no read-modify-write anywhere, so no locks or versions are needed.
+// LastEvaluatedKey as the cursor; a get is GetItem with ConsistentRead=true (the read after a
+// lost race must see the winner's run item). Concurrency control is the conditional write alone:
+// no read-modify-write anywhere, so no locks or versions are needed.
 //
 // Thread-safety: safe to share between threads. Every operation is asynchronous and never blocks:
 // its callback runs exactly once, on a store thread (as store::Store promises).
