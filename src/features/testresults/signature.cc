@@ -10,6 +10,7 @@
 
 #include "core/security/constant_time.h"
 #include "features/packages/package_badge.h"
+#include "features/testresults/timestamp.h"
 
 namespace badgesmith::testresults {
 
@@ -103,16 +104,6 @@ std::string_view as_bytes(const Digest& digest) {
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
-// The value of `digits` decimal digits at `text[at]`, or -1 when one is not a digit.
-int parse_digits(std::string_view text, std::size_t at, std::size_t digits) {
-  int value = 0;
-  for (std::size_t i = at; i < at + digits; ++i) {
-    if (!is_digit(text[i])) return -1;
-    value = value * 10 + (text[i] - '0');
-  }
-  return value;
-}
-
 Error invalid_header(std::string_view name, std::string message) {
   return make_error(Errc::kInvalidArgument, std::move(message), "INVALID_HEADERS",
                     std::string(name));
@@ -135,40 +126,9 @@ Result<std::string> single_header(const http::Headers& headers, std::string_view
 }  // namespace
 
 std::optional<std::int64_t> parse_timestamp(std::string_view text) {
-  // "YYYY-MM-DDTHH:MM:SS" is 19 characters, then an optional fraction, then 'Z'.
-  constexpr std::size_t kSecondsEnd = 19;
-  if (text.size() < kSecondsEnd + 1 || text.size() > kSecondsEnd + 11 || text.back() != 'Z' ||
-      text[4] != '-' || text[7] != '-' || text[10] != 'T' || text[13] != ':' || text[16] != ':') {
-    return std::nullopt;
-  }
-  const int year = parse_digits(text, 0, 4);
-  const int month = parse_digits(text, 5, 2);
-  const int day = parse_digits(text, 8, 2);
-  const int hour = parse_digits(text, 11, 2);
-  const int minute = parse_digits(text, 14, 2);
-  const int second = parse_digits(text, 17, 2);
-  if (year < 0 || month < 0 || day < 0 || hour < 0 || hour > 23 || minute < 0 || minute > 59 ||
-      second < 0 || second > 59) {
-    return std::nullopt;
-  }
-  const std::chrono::year_month_day date{std::chrono::year(year),
-                                         std::chrono::month(static_cast<unsigned>(month)),
-                                         std::chrono::day(static_cast<unsigned>(day))};
-  if (!date.ok()) return std::nullopt;
-
-  const std::string_view fraction = text.substr(kSecondsEnd, text.size() - kSecondsEnd - 1);
-  int millis = 0;
-  if (!fraction.empty()) {
-    if (fraction.size() < 2 || fraction[0] != '.') return std::nullopt;
-    for (std::size_t i = 1; i < fraction.size(); ++i) {
-      if (!is_digit(fraction[i])) return std::nullopt;
-      if (i <= 3) millis += (fraction[i] - '0') * (i == 1 ? 100 : i == 2 ? 10 : 1);
-    }
-  }
-  const auto time = std::chrono::sys_days(date) + std::chrono::hours(hour) +
-                    std::chrono::minutes(minute) + std::chrono::seconds(second) +
-                    std::chrono::milliseconds(millis);
-  return std::chrono::duration_cast<std::chrono::milliseconds>(time.time_since_epoch()).count();
+  // The header takes the RFC 3339 subset clients are told to send: UTC ("Z"), upper-case "T".
+  if (text.size() < 20 || text.back() != 'Z' || text[10] != 'T') return std::nullopt;
+  return parse_rfc3339_ms(text);
 }
 
 bool is_valid_nonce(std::string_view nonce) {
