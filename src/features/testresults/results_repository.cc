@@ -82,6 +82,7 @@ std::string owner_partition(std::string_view owner) {
 }
 
 constexpr std::string_view kHiddenSortKey = "history-hidden";
+constexpr std::string_view kLegacyUntilSortKey = "legacy-until";
 
 Result<std::string> sha256_hex(std::string_view data) {
   std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
@@ -332,6 +333,40 @@ void ResultsRepository::history_hidden(std::string_view owner, Callback<bool> do
                  return;
                }
                done(value == "true");
+             });
+}
+
+void ResultsRepository::set_legacy_until(std::string_view owner,
+                                         std::optional<std::int64_t> until_unix_seconds,
+                                         Callback<void> done) {
+  store::Key key{owner_partition(owner), std::string(kLegacyUntilSortKey)};
+  if (!until_unix_seconds) {
+    // Written as "off" rather than deleted: the Store interface has no delete, and an explicit
+    // value reads the same on both backends.
+    store_.put(store::Write{store::Item{std::move(key), "off", std::nullopt}}, std::move(done));
+    return;
+  }
+  store_.put(store::Write{store::Item{std::move(key), std::to_string(*until_unix_seconds),
+                                      std::nullopt}},
+             std::move(done));
+}
+
+void ResultsRepository::legacy_until(std::string_view owner,
+                                     Callback<std::optional<std::int64_t>> done) {
+  store_.get(store::Key{owner_partition(owner), std::string(kLegacyUntilSortKey)},
+             [done = std::move(done)](Result<std::optional<store::Item>> item) {
+               if (!item) return done(item.error());
+               if (!item.value() || item.value()->value == "off") {
+                 return done(std::optional<std::int64_t>{});
+               }
+               const std::string& value = item.value()->value;
+               std::int64_t until = 0;
+               const auto [end, ec] =
+                   std::from_chars(value.data(), value.data() + value.size(), until);
+               if (ec != std::errc{} || end != value.data() + value.size()) {
+                 return done(make_error(Errc::kInternal, "A stored owner setting is unreadable"));
+               }
+               done(std::optional<std::int64_t>{until});
              });
 }
 

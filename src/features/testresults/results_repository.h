@@ -13,6 +13,7 @@
 //   tr-series#<owner>#<repo>#<platform>#<branch>  result#<ts:13>#<id:32>      receipt + retention
 //   tr-series#<owner>#<repo>#<platform>#<branch>  run#<run_id>#<run_attempt>  receipt + retention
 //   tr-owner#<owner>                              history-hidden              never
+//   tr-owner#<owner>                              legacy-until                never
 //
 // One partition per series (owner/repo/platform/branch) makes "latest" a descending query of
 // limit 1 and the history a descending paged query, both on the primary key: no secondary index,
@@ -149,6 +150,13 @@ class ResultsRepository {
   // Never expires; an owner without a setting has a visible history.
   void set_history_hidden(std::string_view owner, bool hidden, Callback<void> done);
   void history_hidden(std::string_view owner, Callback<bool> done);
+
+  // Until when (Unix seconds, exclusive) the owner's own testdata secret also accepts the .NET
+  // service's body-only signatures (migration only: docs/signing.md); nullopt turns that off.
+  // An owner without a setting accepts v2 signatures only.
+  void set_legacy_until(std::string_view owner, std::optional<std::int64_t> until_unix_seconds,
+                        Callback<void> done);
+  void legacy_until(std::string_view owner, Callback<std::optional<std::int64_t>> done);
 
  private:
   // test_result_id for a result received at `received_at_ms`; kInternal when the system's

@@ -439,6 +439,26 @@ TEST_F(ResultsRepositoryTest, HistoryHiddenIsAPerOwnerSetting) {
   EXPECT_FALSE(hidden("acme"));
 }
 
+TEST_F(ResultsRepositoryTest, LegacyUntilIsAPerOwnerSetting) {
+  using Until = std::optional<std::int64_t>;
+  const auto until = [&](std::string owner) {
+    Result<Until> value =
+        await<Until>([&](Callback<Until> done) { repository_->legacy_until(owner, done); });
+    EXPECT_TRUE(value) << value.error().message;
+    return value ? value.value() : Until{-1};
+  };
+  const auto set = [&](std::string owner, Until value) {
+    return await<void>(
+        [&](Callback<void> done) { repository_->set_legacy_until(owner, value, done); });
+  };
+  EXPECT_EQ(until("acme"), std::nullopt);
+  ASSERT_TRUE(set("Acme", 1'801'000'000));
+  EXPECT_EQ(until("ACME"), Until{1'801'000'000});
+  EXPECT_EQ(until("other"), std::nullopt);
+  ASSERT_TRUE(set("acme", std::nullopt));
+  EXPECT_EQ(until("acme"), std::nullopt);
+}
+
 TEST_F(ResultsRepositoryTest, RefusesOutOfRangeRunsAndTimes) {
   for (const auto& [key, timestamp_ms, received_at_ms] :
        std::vector<std::tuple<RunKey, std::int64_t, std::int64_t>>{

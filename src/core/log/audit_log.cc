@@ -1,0 +1,71 @@
+#include "core/log/audit_log.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <string>
+
+#include "core/json_string.h"
+
+namespace badgesmith::log {
+
+namespace {
+
+void write_whole(int fd, const std::string& line) {
+  const char* data = line.data();
+  std::size_t left = line.size();
+  while (left > 0) {
+    const ssize_t n = ::write(fd, data, left);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return;
+    data += n;
+    left -= static_cast<std::size_t>(n);
+  }
+}
+
+}  // namespace
+
+Result<std::unique_ptr<AuditLog>> AuditLog::open(int stdout_fd,
+                                                 std::optional<std::filesystem::path> file) {
+  int file_fd = -1;
+  if (file) {
+    file_fd = ::open(file->c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
+    if (file_fd < 0) {
+      return make_error(Errc::kInternal,
+                        "cannot open audit log " + file->string() + ": " + std::strerror(errno));
+    }
+    struct stat status {};
+    if (::fstat(file_fd, &status) != 0 || (status.st_mode & 077) != 0) {
+      ::close(file_fd);
+      return make_error(Errc::kInternal, "audit log " + file->string() +
+                                             " is readable by others; chmod 600 it first");
+    }
+  }
+  return std::unique_ptr<AuditLog>(new AuditLog(stdout_fd, file_fd));
+}
+
+AuditLog::~AuditLog() {
+  if (file_fd_ >= 0) ::close(file_fd_);
+}
+
+void AuditLog::record(std::initializer_list<Field> fields) {
+  std::string line = "{\"time\":\"" + utc_timestamp_now() + "\",\"log\":\"audit\"";
+  for (const Field& field : fields) {
+    line += ',';
+    append_json_string(line, field.key);
+    line += ':';
+    if (field.is_number) {
+      line += field.number;
+    } else {
+      append_json_string(line, field.text);
+    }
+  }
+  line += "}\n";
+  if (stdout_fd_ >= 0) write_whole(stdout_fd_, line);
+  if (file_fd_ >= 0) write_whole(file_fd_, line);
+}
+
+}  // namespace badgesmith::log
