@@ -8,25 +8,7 @@
 #include <cstring>
 #include <string>
 
-#include "core/json_string.h"
-
 namespace badgesmith::log {
-
-namespace {
-
-void write_whole(int fd, const std::string& line) {
-  const char* data = line.data();
-  std::size_t left = line.size();
-  while (left > 0) {
-    const ssize_t n = ::write(fd, data, left);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return;
-    data += n;
-    left -= static_cast<std::size_t>(n);
-  }
-}
-
-}  // namespace
 
 Result<std::unique_ptr<AuditLog>> AuditLog::open(int stdout_fd,
                                                  std::optional<std::filesystem::path> file) {
@@ -53,19 +35,10 @@ AuditLog::~AuditLog() {
 
 void AuditLog::record(std::initializer_list<Field> fields) {
   std::string line = "{\"time\":\"" + utc_timestamp_now() + "\",\"log\":\"audit\"";
-  for (const Field& field : fields) {
-    line += ',';
-    append_json_string(line, field.key);
-    line += ':';
-    if (field.is_number) {
-      line += field.number;
-    } else {
-      append_json_string(line, field.text);
-    }
-  }
+  append_fields(line, fields);
   line += "}\n";
-  if (stdout_fd_ >= 0) write_whole(stdout_fd_, line);
-  if (file_fd_ >= 0) write_whole(file_fd_, line);
+  if (stdout_fd_ >= 0) write_line(stdout_fd_, line);
+  if (file_fd_ >= 0) write_line(file_fd_, line);
 }
 
 }  // namespace badgesmith::log

@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <cerrno>
 #include <chrono>
 #include <cstdio>
 #include <ctime>
@@ -77,32 +78,38 @@ std::string utc_timestamp_now() {
   return timestamp;
 }
 
+void write_line(int fd, std::string_view line) {
+  // One write(2) per line (short writes aside) keeps lines whole when threads log at once.
+  while (!line.empty()) {
+    const ssize_t n = ::write(fd, line.data(), line.size());
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return;
+    line.remove_prefix(static_cast<std::size_t>(n));
+  }
+}
+
+void append_fields(std::string& out, std::initializer_list<Field> fields) {
+  for (const Field& field : fields) {
+    out += ',';
+    append_json_string(out, field.key);
+    out += ':';
+    if (field.is_number) {
+      out += field.number;
+    } else {
+      append_json_string(out, field.text);
+    }
+  }
+}
+
 void write(Level level, std::string_view message, std::initializer_list<Field> fields) {
   if (!enabled(level)) return;
   std::string line = "{\"time\":\"" + utc_timestamp_now() + "\",\"level\":\"";
   line += level_name(level);
   line += "\",\"msg\":";
   append_json_string(line, message);
-  for (const Field& field : fields) {
-    line += ',';
-    append_json_string(line, field.key);
-    line += ':';
-    if (field.is_number) {
-      line += field.number;
-    } else {
-      append_json_string(line, field.text);
-    }
-  }
+  append_fields(line, fields);
   line += "}\n";
-  // One write(2) per line keeps lines whole when several threads log at once.
-  const char* data = line.data();
-  std::size_t left = line.size();
-  while (left > 0) {
-    const ssize_t n = ::write(STDERR_FILENO, data, left);
-    if (n <= 0) return;
-    data += n;
-    left -= static_cast<std::size_t>(n);
-  }
+  write_line(STDERR_FILENO, line);
 }
 
 }  // namespace badgesmith::log

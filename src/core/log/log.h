@@ -34,6 +34,13 @@ struct Field {
   bool is_number = false;
 };
 
+// Writes `line` to `fd` whole, retrying short writes; gives up silently if the fd fails
+// (logging must never take the service down).
+void write_line(int fd, std::string_view line);
+
+// Appends `,"key":value` for each field, values escaped as JSON strings unless numbers.
+void append_fields(std::string& out, std::initializer_list<Field> fields);
+
 void write(Level level, std::string_view message, std::initializer_list<Field> fields = {});
 
 inline void debug(std::string_view m, std::initializer_list<Field> f = {}) {

@@ -346,9 +346,9 @@ void ResultsRepository::set_legacy_until(std::string_view owner,
     store_.put(store::Write{store::Item{std::move(key), "off", std::nullopt}}, std::move(done));
     return;
   }
-  store_.put(store::Write{store::Item{std::move(key), std::to_string(*until_unix_seconds),
-                                      std::nullopt}},
-             std::move(done));
+  store_.put(
+      store::Write{store::Item{std::move(key), std::to_string(*until_unix_seconds), std::nullopt}},
+      std::move(done));
 }
 
 void ResultsRepository::legacy_until(std::string_view owner,
