@@ -67,7 +67,7 @@ fuzz: deps
 FUZZ_SECONDS ?= 60
 fuzz-smoke: fuzz
 	mkdir -p build/fuzz/corpus-router build/fuzz/corpus-request_head build/fuzz/corpus-badge \
-	  build/fuzz/corpus-package_inputs build/fuzz/corpus-upstream_json build/fuzz/corpus-test_result
+	  build/fuzz/corpus-package_inputs build/fuzz/corpus-upstream_json build/fuzz/corpus-ingestion
 	$(HERMETIC) build/fuzz/fuzz/router_fuzz -max_total_time=$(FUZZ_SECONDS) -timeout=5 \
 	  build/fuzz/corpus-router fuzz/corpus/router
 	$(HERMETIC) build/fuzz/fuzz/request_head_fuzz -max_total_time=$$(( $(FUZZ_SECONDS) / 2 )) \
@@ -78,8 +78,8 @@ fuzz-smoke: fuzz
 	  -timeout=5 build/fuzz/corpus-package_inputs fuzz/corpus/package_inputs
 	$(HERMETIC) build/fuzz/fuzz/upstream_json_fuzz -max_total_time=$$(( $(FUZZ_SECONDS) / 2 )) \
 	  -timeout=5 build/fuzz/corpus-upstream_json fuzz/corpus/upstream_json
-	$(HERMETIC) build/fuzz/fuzz/test_result_fuzz -max_total_time=$$(( $(FUZZ_SECONDS) / 2 )) \
-	  -timeout=5 build/fuzz/corpus-test_result fuzz/corpus/test_result
+	$(HERMETIC) build/fuzz/fuzz/ingestion_fuzz -max_total_time=$(FUZZ_SECONDS) -timeout=5 \
+	  build/fuzz/corpus-ingestion fuzz/corpus/ingestion
 
 bench: build
 	$(HERMETIC) bench/http.sh
