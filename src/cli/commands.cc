@@ -10,8 +10,10 @@
 #include <iostream>
 
 #include "cli/app.h"
+#include "cli/history_command.h"
 #include "cli/render_command.h"
 #include "cli/secrets_command.h"
+#include "cli/seed_command.h"
 #include "cli/serve_config.h"
 #include "core/http/dispatcher.h"
 #include "core/http/server.h"
@@ -361,6 +363,8 @@ int run_command_line(int argc, char** argv) {
 
   add_render_command(app);
   add_secrets_command(app);
+  add_seed_command(app);
+  add_history_command(app);
 
   auto args = with_default_command(argc, argv);
   try {
@@ -381,7 +385,9 @@ int run_command_line(int argc, char** argv) {
   }
   if (backup->parsed()) return run_backup(backup_data_dir, backup_file);
   // Their callbacks did the work during parse().
-  if (app.got_subcommand("render") || app.got_subcommand("secrets")) return 0;
+  for (const char* name : {"render", "secrets", "seed", "history"}) {
+    if (app.got_subcommand(name)) return 0;
+  }
   return run_serve(serve_flags);
 }
 

@@ -2,6 +2,9 @@
 // (core/store/sqlite_secret_store.h) in `--data-dir`. Values come from stdin or --from-file,
 // never from argv, which every local user can read; nothing ever prints a value. The master key
 // comes from the environment (core/security/master_key.h); list and rm work without it.
+// An owner-wide testdata secret also carries the owner's legacy-signature deadline
+// (testresults::ResultsRepository::set_legacy_until): `set` writes it (--legacy-signature
+// --legacy-until DATE) or clears it, `rm` clears it, `list` shows it.
 #pragma once
 
 #include <CLI/CLI.hpp>

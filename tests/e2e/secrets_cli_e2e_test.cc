@@ -1,63 +1,16 @@
 // `badgesmith secrets`: values in through stdin or --from-file only, never out again; the master
 // key from the environment; rekey; and one-line errors with exit 2 (usage) or 1 (failure).
-#include <sys/stat.h>
-
-#include <fstream>
 #include <string>
 #include <vector>
 
-#include "harness.h"
+#include "operator_cli.h"
 
 namespace badgesmith::e2e {
 namespace {
 
-// Distinctive, so finding it in any output or in the database file can only mean a leak.
-constexpr char kToken[] = "ghp_E2E_CANARY_TOKEN_0123456789abcdef";
-constexpr char kKey[] = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
 constexpr char kNewKey[] = "//////////////////////////////////////////8=";
 
-class SecretsCliTest : public ::testing::Test {
- protected:
-  void SetUp() override { ASSERT_FALSE(dir_.empty()); }
-  void TearDown() override {
-    for (const CommandResult& result : results_) {
-      EXPECT_EQ(result.out.find(kToken), std::string::npos) << result.out;
-      EXPECT_EQ(result.err.find(kToken), std::string::npos) << result.err;
-    }
-    remove_tree(dir_);
-  }
-
-  std::string path(const std::string& name) const { return dir_ + "/" + name; }
-  std::string data_dir() const { return path("data"); }
-
-  std::string write_file(const std::string& name, const std::string& content) {
-    const std::string file = path(name);
-    std::ofstream(file, std::ios::binary) << content;
-    ::chmod(file.c_str(), 0600);
-    return file;
-  }
-
-  // Runs `secrets <args> --data-dir <data>` with BADGESMITH_MASTER_KEY=`key` (none when empty).
-  CommandResult secrets(std::vector<std::string> args, std::optional<std::string> stdin_data = {},
-                        const std::string& key = kKey) {
-    args.insert(args.begin(), "secrets");
-    args.insert(args.end(), {"--data-dir", data_dir()});
-    CommandOptions options;
-    options.stdin_data = std::move(stdin_data);
-    if (!key.empty()) options.env.push_back("BADGESMITH_MASTER_KEY=" + key);
-    results_.push_back(run_command(args, options));
-    return results_.back();
-  }
-
-  std::vector<std::string> list_lines() {
-    const CommandResult listed = secrets({"list"});
-    EXPECT_EQ(listed.exit_code, 0) << listed.err;
-    return split_lines(listed.out);
-  }
-
-  std::string dir_ = make_temp_dir();
-  std::vector<CommandResult> results_;  // Every command's output, checked for leaks.
-};
+class SecretsCliTest : public OperatorCliTest {};
 
 TEST_F(SecretsCliTest, SetListRemoveWithoutEverShowingTheValue) {
   const CommandResult set =
@@ -69,7 +22,7 @@ TEST_F(SecretsCliTest, SetListRemoveWithoutEverShowingTheValue) {
 
   const std::vector<std::string> lines = list_lines();
   ASSERT_EQ(lines.size(), 2u);
-  EXPECT_EQ(lines[0], "OWNER\tREPO\tTYPE\tCREATED\tUPDATED");
+  EXPECT_EQ(lines[0], "OWNER\tREPO\tTYPE\tCREATED\tUPDATED\tLEGACY_UNTIL");
   EXPECT_EQ(lines[1].rfind("acme\twidget\tpackage\t20", 0), 0u) << lines[1];
 
   const auto db = read_file(data_dir() + "/badgesmith.db");
@@ -225,6 +178,94 @@ TEST_F(SecretsCliTest, CommandsOtherThanSetNeedAnExistingStore) {
     EXPECT_EQ(result.err, "badgesmith: secrets " + args[0] + ": no store in " + data_dir() + "\n");
   }
   EXPECT_FALSE(read_file(data_dir() + "/badgesmith.db"));
+}
+
+TEST_F(SecretsCliTest, LegacySignatureIsRecordedListedAndCleared) {
+  const std::vector<std::string> owner_key = {"set", "--owner", "Acme", "--type", "testdata"};
+  const auto set_owner_key = [&](const std::vector<std::string>& extra) {
+    std::vector<std::string> args = owner_key;
+    args.insert(args.end(), extra.begin(), extra.end());
+    return secrets(args, kToken);
+  };
+  const CommandResult legacy =
+      set_owner_key({"--legacy-signature", "--legacy-until", "2999-01-01"});
+  ASSERT_EQ(legacy.exit_code, 0) << legacy.err;
+  EXPECT_EQ(legacy.out,
+            "stored the testdata secret of acme\n"
+            "it also accepts legacy (.NET, body-only) signatures until 2999-01-01T00:00:00Z\n");
+  EXPECT_EQ(legacy.err, "");
+  EXPECT_EQ(owner_setting("acme", "legacy-until"), "32472144000");
+
+  // A repo key and a package key carry no legacy setting and leave the owner's alone.
+  ASSERT_EQ(
+      secrets({"set", "--owner", "acme", "--repo", "w", "--type", "testdata"}, kToken).exit_code,
+      0);
+  ASSERT_EQ(secrets({"set", "--owner", "acme", "--type", "package"}, kToken).exit_code, 0);
+  std::vector<std::string> lines = list_lines();
+  ASSERT_EQ(lines.size(), 4u);
+  EXPECT_TRUE(lines[1].starts_with("acme\t*\tpackage\t") && lines[1].ends_with("\t-")) << lines[1];
+  EXPECT_TRUE(lines[2].starts_with("acme\t*\ttestdata\t") &&
+              lines[2].ends_with("\t2999-01-01T00:00:00Z"))
+      << lines[2];
+  EXPECT_TRUE(lines[3].starts_with("acme\tw\ttestdata\t") && lines[3].ends_with("\t-")) << lines[3];
+
+  ASSERT_EQ(
+      set_owner_key({"--legacy-signature", "--legacy-until", "2999-06-01T12:00:00Z"}).exit_code, 0);
+  EXPECT_TRUE(list_lines()[2].ends_with("\t2999-06-01T12:00:00Z"));
+
+  // A new owner key without the flag ends the legacy period.
+  const CommandResult plain = set_owner_key({});
+  ASSERT_EQ(plain.exit_code, 0) << plain.err;
+  EXPECT_EQ(plain.out, "stored the testdata secret of acme\n");
+  EXPECT_EQ(owner_setting("acme", "legacy-until"), "off");
+  EXPECT_TRUE(list_lines()[2].ends_with("\t-"));
+
+  // Removing the owner key ends it too, so a later key cannot inherit it.
+  ASSERT_EQ(set_owner_key({"--legacy-signature", "--legacy-until", "2999-01-01"}).exit_code, 0);
+  EXPECT_EQ(owner_setting("acme", "legacy-until"), "32472144000");
+  ASSERT_EQ(secrets({"rm", "--owner", "acme", "--type", "testdata"}).exit_code, 0);
+  EXPECT_EQ(owner_setting("acme", "legacy-until"), "off");
+}
+
+TEST_F(SecretsCliTest, LegacyUntilInThePastIsAcceptedWithAWarning) {
+  const CommandResult past = secrets({"set", "--owner", "acme", "--type", "testdata",
+                                      "--legacy-signature", "--legacy-until", "2020-01-01"},
+                                     kToken);
+  ASSERT_EQ(past.exit_code, 0) << past.err;
+  EXPECT_EQ(past.err,
+            "badgesmith: secrets set: warning: --legacy-until 2020-01-01T00:00:00Z has passed: "
+            "legacy signatures are refused already\n");
+  EXPECT_TRUE(list_lines()[1].ends_with("\t2020-01-01T00:00:00Z (expired)"));
+}
+
+TEST_F(SecretsCliTest, LegacySignatureOnlyForAnOwnerWideTestdataKeyWithADate) {
+  const struct {
+    std::vector<std::string> args;
+    const char* says;
+  } cases[] = {
+      {{"--type", "testdata", "--legacy-signature"}, "--legacy-until"},
+      {{"--type", "testdata", "--legacy-until", "2999-01-01"}, "--legacy-signature"},
+      {{"--type", "package", "--legacy-signature", "--legacy-until", "2999-01-01"},
+       "needs --type testdata and an owner-wide key"},
+      {{"--type", "testdata", "--repo", "w", "--legacy-signature", "--legacy-until", "2999-01-01"},
+       "needs --type testdata and an owner-wide key"},
+      {{"--type", "testdata", "--legacy-signature", "--legacy-until", "2026-13-01"},
+       "--legacy-until must be a date"},
+      {{"--type", "testdata", "--legacy-signature", "--legacy-until", "2999-01-01T00:00:00+01:00"},
+       "--legacy-until must be a date"},
+      {{"--type", "testdata", "--legacy-signature", "--legacy-until", "next-week"},
+       "--legacy-until must be a date"},
+  };
+  for (const auto& c : cases) {
+    std::vector<std::string> args = {"set", "--owner", "acme"};
+    args.insert(args.end(), c.args.begin(), c.args.end());
+    SCOPED_TRACE(testing::PrintToString(args));
+    const CommandResult result = secrets(args, kToken);
+    EXPECT_EQ(result.exit_code, 2);
+    EXPECT_EQ(split_lines(result.err).size(), 1u) << result.err;
+    EXPECT_NE(result.err.find(c.says), std::string::npos) << result.err;
+  }
+  EXPECT_FALSE(read_file(data_dir() + "/badgesmith.db"));  // Refused before opening the store.
 }
 
 TEST_F(SecretsCliTest, HelpExitsZero) {

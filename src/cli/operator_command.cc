@@ -1,0 +1,71 @@
+#include "cli/operator_command.h"
+
+#include <ctime>
+#include <filesystem>
+#include <iostream>
+#include <system_error>
+
+#include "cli/utc_time.h"
+
+namespace badgesmith::cli {
+
+void fail(std::string_view command, int status, std::string_view message) {
+  std::cerr << "badgesmith: " << command << ": " << message << '\n';
+  throw CLI::RuntimeError(status);
+}
+
+void warn(std::string_view command, std::string_view message) {
+  std::cerr << "badgesmith: " << command << ": warning: " << message << '\n';
+}
+
+std::unique_ptr<StoreSession> open_session(const std::string& data_dir, std::string_view command,
+                                           bool create, std::optional<security::MasterKey> key) {
+  if (data_dir.empty()) fail(command, kExitUsage, "--data-dir must not be empty");
+  std::error_code ec;
+  if (!create && !std::filesystem::exists(
+                     std::filesystem::path(data_dir) / store::SqliteStore::kFileName, ec)) {
+    fail(command, kExitFailure, "no store in " + data_dir);
+  }
+  auto session = std::make_unique<StoreSession>();
+  auto items = store::SqliteStore::open(data_dir, session->pool);
+  if (!items) fail(command, kExitFailure, items.error().message);
+  session->items = std::move(items).value();
+  auto secrets = store::SqliteSecretStore::open(data_dir, session->pool, std::move(key));
+  if (!secrets) fail(command, kExitFailure, secrets.error().message);
+  session->secrets = std::move(secrets).value();
+  session->results = std::make_unique<testresults::ResultsRepository>(*session->items);
+  return session;
+}
+
+security::MasterKey require_master_key(std::string_view command) {
+  auto key = security::load_master_key_from_env();
+  if (!key) fail(command, kExitFailure, key.error().message);
+  if (!key.value()) fail(command, kExitFailure, store::SqliteSecretStore::kNoMasterKey);
+  return std::move(*key.value());
+}
+
+void store_legacy_until(StoreSession& session, std::string_view command, const std::string& owner,
+                        std::optional<std::int64_t> until) {
+  auto stored = wait_for<void>([&](Callback<void> done) {
+    session.results->set_legacy_until(owner, until, std::move(done));
+  });
+  if (!stored) fail(command, kExitFailure, stored.error().message);
+}
+
+bool accepts_legacy(const store::SecretKey& key) {
+  return key.type == store::SecretType::kTestData && key.repo.empty();
+}
+
+void warn_if_legacy_expired(std::string_view command, std::string_view what, std::int64_t until) {
+  if (until > std::time(nullptr)) return;
+  warn(command, std::string(what) + " " + format_utc(until) +
+                    " has passed: legacy signatures are refused already");
+}
+
+void add_data_dir_option(CLI::App& command, std::string& data_dir) {
+  command.add_option("--data-dir", data_dir, "Directory of the embedded SQLite store")
+      ->envname("BADGESMITH_DATA_DIR")
+      ->capture_default_str();
+}
+
+}  // namespace badgesmith::cli
