@@ -161,6 +161,11 @@ class Upload : public std::enable_shared_from_this<Upload> {
     body["branch"] = series.branch;
     body["timestamp"] = format_rfc3339_ms(stored.received_at_ms);
     const int status = outcome.duplicate ? 200 : 201;
+    if (legacy_) {
+      log::warn(
+          "accepted a legacy (.NET body-only) signature, which binds no path, time or nonce",
+          {{"owner", series_.owner}, {"repo", series_.repo}, {"request_id", request_.request_id}});
+    }
     audit(outcome.duplicate ? "duplicate" : "accepted", "", status, stored.test_result_id);
     http::Response response =
         json_response(status, body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
