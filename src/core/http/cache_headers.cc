@@ -6,6 +6,8 @@
 #include <cstdio>
 #include <ctime>
 
+#include "core/hex.h"
+
 namespace badgesmith::http {
 
 namespace {
@@ -32,14 +34,10 @@ std::string strong_etag(std::string_view body) {
   std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
   unsigned int length = 0;
   EVP_Digest(body.data(), body.size(), digest.data(), &length, sha256, nullptr);
-  static constexpr char kHex[] = "0123456789abcdef";
   std::string etag;
   etag.reserve(2 + 2 * length);
   etag += '"';
-  for (unsigned int i = 0; i < length; ++i) {
-    etag += kHex[digest[i] >> 4];
-    etag += kHex[digest[i] & 0xF];
-  }
+  append_hex(etag, digest.data(), length);
   etag += '"';
   return etag;
 }

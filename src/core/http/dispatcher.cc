@@ -7,6 +7,7 @@
 #include <random>
 #include <thread>
 
+#include "core/hex.h"
 #include "core/http/error_response.h"
 #include "core/log/log.h"
 
@@ -33,12 +34,10 @@ std::string new_request_id() {
       std::random_device{}() ^
       static_cast<std::uint64_t>(std::chrono::steady_clock::now().time_since_epoch().count()) ^
       std::hash<std::thread::id>{}(std::this_thread::get_id())};
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string id(32, '0');
-  for (std::size_t half = 0; half < 2; ++half) {
-    std::uint64_t bits = generator();
-    for (std::size_t i = 0; i < 16; ++i, bits >>= 4) id[half * 16 + i] = kHex[bits & 0xF];
-  }
+  std::string id;
+  id.reserve(32);
+  append_hex(id, generator(), 16);
+  append_hex(id, generator(), 16);
   return id;
 }
 

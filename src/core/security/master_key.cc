@@ -12,6 +12,7 @@
 #include <cstring>
 #include <memory>
 
+#include "core/hex.h"
 #include "core/log/log.h"
 
 namespace badgesmith::security {
@@ -20,8 +21,6 @@ namespace {
 constexpr std::size_t kBase64Chars = 44;  // 4 * ceil(32 / 3), with one '=' of padding.
 // The base64, a "\r\n", and nothing more: a larger file is not a key file.
 constexpr std::size_t kMaxKeyFileBytes = kBase64Chars + 2;
-
-constexpr char kHexDigits[] = "0123456789abcdef";
 
 bool is_base64_char(char c) {
   return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' ||
@@ -149,10 +148,7 @@ std::string MasterKey::id() const {
     std::abort();  // Only allocation failure gets here; an id must never be wrong.
   }
   std::string id;
-  for (std::size_t i = 0; i < 8; ++i) {
-    id += kHexDigits[digest[i] >> 4];
-    id += kHexDigits[digest[i] & 0x0f];
-  }
+  append_hex(id, digest.data(), 8);
   return id;
 }
 

@@ -9,18 +9,14 @@
 #include <utility>
 
 #include "core/ascii.h"
+#include "core/hex.h"
 
 namespace badgesmith::testresults {
 namespace {
 
-constexpr std::string_view kHex = "0123456789abcdef";
 constexpr std::int64_t kMaxTimestampMs = 10'000'000'000'000;      // 13 digits in the sort key.
 constexpr std::int64_t kMaxReceivedAtMs = std::int64_t{1} << 48;  // 12 hex digits in the id.
 constexpr std::string_view kResultPrefix = "result#";
-
-void append_hex(std::string& out, std::uint64_t value, int digits) {
-  for (int shift = 4 * (digits - 1); shift >= 0; shift -= 4) out += kHex[(value >> shift) & 0xF];
-}
 
 // One key part, escaped so that it never holds '#' and is printable ASCII (see the header).
 void append_part(std::string& key, std::string_view part) {
@@ -89,7 +85,7 @@ Result<std::string> sha256_hex(std::string_view data) {
     return make_error(Errc::kInternal, "Hashing failed");
   }
   std::string hex;
-  for (unsigned int i = 0; i < size; ++i) append_hex(hex, digest[i], 2);
+  append_hex(hex, digest.data(), size);
   return hex;
 }
 

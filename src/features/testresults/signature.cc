@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "core/ascii.h"
+#include "core/hex.h"
 #include "core/security/constant_time.h"
 #include "features/testresults/timestamp.h"
 
@@ -68,14 +69,6 @@ std::optional<Digest> hmac_sha256(std::string_view key, std::string_view message
     return std::nullopt;
   }
   return digest;
-}
-
-void append_hex(const Digest& digest, std::string& out) {
-  static constexpr char kHex[] = "0123456789abcdef";
-  for (const unsigned char byte : digest) {
-    out += kHex[byte >> 4];
-    out += kHex[byte & 0xF];
-  }
 }
 
 int hex_value(char c) {
@@ -193,7 +186,7 @@ Result<std::string> canonical_request(const SignedRequest& request) {
   canonical += '\n';
   canonical += request.nonce;
   canonical += '\n';
-  append_hex(*body_hash, canonical);
+  append_hex(canonical, body_hash->data(), body_hash->size());
   return canonical;
 }
 
@@ -202,7 +195,7 @@ Result<std::string> sign(std::string_view secret, std::string_view canonical) {
   if (!mac) return digest_failure();
   std::string signature(kSignaturePrefix);
   signature.reserve(kSignatureLength);
-  append_hex(*mac, signature);
+  append_hex(signature, mac->data(), mac->size());
   return signature;
 }
 
