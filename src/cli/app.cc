@@ -8,6 +8,7 @@
 #include "features/nuget/routes.h"
 #include "features/packages/routes.h"
 #include "features/site/routes.h"
+#include "features/testresults/routes.h"
 
 namespace badgesmith::cli {
 
@@ -65,11 +66,23 @@ Result<std::unique_ptr<App>> build_app(const AppConfig& config) {
       *app->client, *app->secrets,
       github::PackagesOptions{.api_base = upstream.github_api, .cache = upstream.cache});
 
+  const TestResultsConfig& test_results = config.test_results;
+  std::optional<std::filesystem::path> audit_file;
+  if (!test_results.audit_file.empty()) audit_file = config.data_dir / test_results.audit_file;
+  auto audit = log::AuditLog::open(test_results.audit_stdout, std::move(audit_file));
+  if (!audit) return audit.error();
+  app->audit = std::move(audit).value();
+  app->results = std::make_unique<testresults::ResultsRepository>(*app->store);
+  app->signing_keys =
+      std::make_unique<testresults::SigningKeys>(*app->secrets, *app->results, upstream.cache);
+
   health::add_routes(app->router, {*app->store, app->started});
   site::add_routes(app->router);
   nuget::add_routes(app->router, {*app->nuget, upstream.badge_cache_control});
   github::add_routes(app->router, {*app->github, upstream.badge_cache_control});
   packages::add_routes(app->router);
+  testresults::add_routes(app->router,
+                          {*app->results, *app->signing_keys, *app->audit, test_results.options});
   badges::add_routes(app->router, {std::chrono::duration_cast<std::chrono::seconds>(
                                        std::chrono::system_clock::now().time_since_epoch())
                                        .count()});

@@ -13,11 +13,15 @@
 #include "core/async/work_pool.h"
 #include "core/cache/result_cache.h"
 #include "core/http/client.h"
+#include "core/log/audit_log.h"
 #include "core/routing/router.h"
 #include "core/store/sqlite_secret_store.h"
 #include "core/store/sqlite_store.h"
 #include "features/github/github_packages.h"
 #include "features/nuget/nuget_feed.h"
+#include "features/testresults/results_repository.h"
+#include "features/testresults/routes.h"
+#include "features/testresults/signing_keys.h"
 
 namespace badgesmith::cli {
 
@@ -30,10 +34,19 @@ struct UpstreamConfig {
   std::string badge_cache_control = std::string(packages::kDefaultCacheControl);
 };
 
+// Signed test-result ingestion and its audit trail.
+struct TestResultsConfig {
+  testresults::TestResultsOptions options;
+  // The audit file's path, relative to the data dir unless absolute; none when empty.
+  std::filesystem::path audit_file;
+  log::AuditLog::LineSink audit_stdout;  // None when empty.
+};
+
 struct AppConfig {
   std::filesystem::path data_dir = "data";
   std::size_t store_threads = 2;
   UpstreamConfig upstream;
+  TestResultsConfig test_results;
 };
 
 // Reclaims expired store items every `interval` from a background thread (nonces and the like
@@ -69,6 +82,9 @@ struct App {
   std::unique_ptr<http::Client> client;
   std::unique_ptr<nuget::NuGetFeed> nuget;
   std::unique_ptr<github::GitHubPackages> github;
+  std::unique_ptr<log::AuditLog> audit;
+  std::unique_ptr<testresults::ResultsRepository> results;
+  std::unique_ptr<testresults::SigningKeys> signing_keys;
   routing::Router router;
   std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();
 };

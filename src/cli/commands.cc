@@ -52,6 +52,12 @@ struct ServeFlags {
   double upstream_burst = 50;
   std::string upstream_ca_file;
   std::string badge_cache_control = std::string(packages::kDefaultCacheControl);
+  std::string redirect_hosts = "github.com";
+  std::string audit_log;
+  // Together below the 45-minute nonce lifetime, so no signed request outlives its nonce claim.
+  unsigned signature_max_age_s = 300;
+  unsigned signature_max_ahead_s = 60;
+  std::string test_badge_cache_control = std::string(testresults::kDefaultTestBadgeCacheControl);
 };
 
 int usage_error(const std::string& message) {
@@ -102,6 +108,56 @@ void add_upstream_options(CLI::App& serve, ServeFlags& flags) {
                   "Cache-Control of package badges")
       ->envname("BADGESMITH_BADGE_CACHE_CONTROL")
       ->capture_default_str();
+}
+
+void add_test_result_options(CLI::App& serve, ServeFlags& flags) {
+  serve
+      .add_option("--redirect-hosts", flags.redirect_hosts,
+                  "Hosts a test result's url_html may redirect to (comma-separated)")
+      ->envname("BADGESMITH_REDIRECT_HOSTS")
+      ->capture_default_str();
+  serve
+      .add_option("--audit-log", flags.audit_log,
+                  "Also append audit lines to this file (mode 0600; relative to --data-dir)")
+      ->envname("BADGESMITH_AUDIT_LOG");
+  serve
+      .add_option("--signature-max-age-s", flags.signature_max_age_s,
+                  "How old a signed upload's X-Timestamp may be")
+      ->envname("BADGESMITH_SIGNATURE_MAX_AGE_S")
+      ->check(CLI::Range(1U, 1'800U))
+      ->capture_default_str();
+  serve
+      .add_option("--signature-max-ahead-s", flags.signature_max_ahead_s,
+                  "How far ahead of the server clock an X-Timestamp may be")
+      ->envname("BADGESMITH_SIGNATURE_MAX_AHEAD_S")
+      ->check(CLI::Range(0U, 600U))
+      ->capture_default_str();
+  serve
+      .add_option("--test-badge-cache-control", flags.test_badge_cache_control,
+                  "Cache-Control of test-result badges and redirects")
+      ->envname("BADGESMITH_TEST_BADGE_CACHE_CONTROL")
+      ->capture_default_str();
+}
+
+Result<TestResultsConfig> test_results_config(const ServeFlags& flags,
+                                              log::AccessLog* stdout_access_log) {
+  auto hosts = parse_redirect_hosts(flags.redirect_hosts);
+  if (!hosts)
+    return make_error(Errc::kInvalidArgument, "--redirect-hosts: " + hosts.error().message);
+  TestResultsConfig config;
+  config.options.redirect_hosts = std::move(hosts).value();
+  config.options.window.max_age = std::chrono::seconds(flags.signature_max_age_s);
+  config.options.window.max_ahead = std::chrono::seconds(flags.signature_max_ahead_s);
+  config.options.badge_cache_control = flags.test_badge_cache_control;
+  config.audit_file = flags.audit_log;
+  if (stdout_access_log != nullptr) {
+    config.audit_stdout = [stdout_access_log](std::string_view line) {
+      stdout_access_log->append_line(line);
+    };
+  } else {
+    config.audit_stdout = [](std::string_view line) { log::write_line(STDOUT_FILENO, line); };
+  }
+  return config;
 }
 
 // Checks the upstream URLs (https, or http to loopback) and builds the app's upstream settings.
@@ -174,6 +230,7 @@ void add_serve_options(CLI::App& serve, ServeFlags& flags) {
       ->check(CLI::Range(0U, 600'000U))
       ->capture_default_str();
   add_upstream_options(serve, flags);
+  add_test_result_options(serve, flags);
 }
 
 std::unique_ptr<log::AccessLog> open_access_log(const AccessLogTarget& target) {
@@ -211,7 +268,13 @@ int run_serve(const ServeFlags& flags) {
   auto upstream = upstream_config(flags);
   if (!upstream) return usage_error(upstream.error().message);
 
-  auto app = build_app(AppConfig{flags.data_dir, 2, std::move(upstream).value()});
+  auto test_results = test_results_config(
+      flags,
+      access_target.value().kind == AccessLogTarget::Kind::kStdout ? access_log.get() : nullptr);
+  if (!test_results) return usage_error(test_results.error().message);
+
+  auto app = build_app(
+      AppConfig{flags.data_dir, 2, std::move(upstream).value(), std::move(test_results).value()});
   if (!app) {
     log::error("cannot start", {{"reason", app.error().message}});
     return kExitFailure;

@@ -2,7 +2,11 @@
 
 #include <arpa/inet.h>
 
+#include <algorithm>
 #include <charconv>
+
+#include "core/ascii.h"
+#include "core/http/message.h"
 
 namespace badgesmith::cli {
 
@@ -53,6 +57,27 @@ Result<AccessLogTarget> parse_access_log_target(std::string_view text) {
   if (text == "stdout") return AccessLogTarget{AccessLogTarget::Kind::kStdout, {}};
   if (text.empty()) return invalid("access log must be off, stdout or a file path");
   return AccessLogTarget{AccessLogTarget::Kind::kFile, std::string(text)};
+}
+
+Result<std::vector<std::string>> parse_redirect_hosts(std::string_view text) {
+  std::vector<std::string> hosts;
+  while (true) {
+    const std::size_t comma = text.find(',');
+    std::string host = ascii_lower(http::trim_ows(text.substr(0, comma)));
+    const bool valid_host =
+        !host.empty() && host.size() <= 253 && host.front() != '.' && host.back() != '.' &&
+        host.find("..") == std::string::npos && std::all_of(host.begin(), host.end(), [](char c) {
+          return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.';
+        });
+    if (!valid_host) {
+      return make_error(Errc::kInvalidArgument,
+                        "redirect hosts must be comma-separated host names, e.g. github.com");
+    }
+    hosts.push_back(std::move(host));
+    if (comma == std::string_view::npos) break;
+    text.remove_prefix(comma + 1);
+  }
+  return hosts;
 }
 
 }  // namespace badgesmith::cli

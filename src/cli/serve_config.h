@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/result.h"
 
@@ -27,5 +28,10 @@ struct AccessLogTarget {
 
 // "off", "stdout" or a file path.
 Result<AccessLogTarget> parse_access_log_target(std::string_view text);
+
+// BADGESMITH_REDIRECT_HOSTS: comma-separated DNS host names (white space around commas
+// ignored), lower-cased. Fails with kInvalidArgument for an empty list or a name that is not
+// letters, digits, '-' and '.'-separated labels (a port, a scheme or a '*' would never match).
+Result<std::vector<std::string>> parse_redirect_hosts(std::string_view text);
 
 }  // namespace badgesmith::cli

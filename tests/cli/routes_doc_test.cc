@@ -27,7 +27,7 @@ TEST(RoutesDoc, ListsExactlyTheRoutesTheAppRegistersAndWhere) {
   ASSERT_NE(mkdtemp(pattern), nullptr);
   const std::filesystem::path data_dir = pattern;
   {
-    auto app = build_app(AppConfig{data_dir, 1, {}});
+    auto app = build_app(AppConfig{data_dir, 1, {}, {}});
     ASSERT_TRUE(app) << app.error().message;
 
     std::set<std::pair<std::string, std::string>> registered;

@@ -42,5 +42,15 @@ TEST(ServeConfig, ParsesAccessLogTargets) {
   EXPECT_FALSE(parse_access_log_target(""));
 }
 
+TEST(ServeConfig, ParsesRedirectHosts) {
+  const auto hosts = parse_redirect_hosts("GitHub.com, gitlab.example.org ,a-b.c");
+  ASSERT_TRUE(hosts) << hosts.error().message;
+  EXPECT_EQ(hosts.value(), (std::vector<std::string>{"github.com", "gitlab.example.org", "a-b.c"}));
+  for (const char* bad : {"", ",", "github.com,", "https://github.com", "github.com:443",
+                          "*.github.com", ".github.com", "github..com", "git hub.com"}) {
+    EXPECT_FALSE(parse_redirect_hosts(bad)) << bad;
+  }
+}
+
 }  // namespace
 }  // namespace badgesmith::cli

@@ -55,7 +55,10 @@ void AccessLog::record(const AccessRecord& record) {
   line += ",\"client\":";
   append_json_string(line, record.client_address);
   line += "}\n";
+  append_line(line);
+}
 
+void AccessLog::append_line(std::string_view line) {
   bool should_wake = false;
   {
     std::lock_guard lock(mutex_);

@@ -37,6 +37,10 @@ class AccessLog {
   AccessLog& operator=(const AccessLog&) = delete;
 
   void record(const AccessRecord& record);
+  // Queues a complete JSON line ("…\n") of another log that shares this log's fd (the audit
+  // log on stdout), so the two never interleave within a line. Dropped and counted like
+  // access lines when the writer falls behind.
+  void append_line(std::string_view line);
   std::uint64_t dropped_lines() const;
 
  private:

@@ -10,7 +10,7 @@
 
 namespace badgesmith::log {
 
-Result<std::unique_ptr<AuditLog>> AuditLog::open(int stdout_fd,
+Result<std::unique_ptr<AuditLog>> AuditLog::open(LineSink stdout_lines,
                                                  std::optional<std::filesystem::path> file) {
   int file_fd = -1;
   if (file) {
@@ -26,7 +26,7 @@ Result<std::unique_ptr<AuditLog>> AuditLog::open(int stdout_fd,
                                              " is readable by others; chmod 600 it first");
     }
   }
-  return std::unique_ptr<AuditLog>(new AuditLog(stdout_fd, file_fd));
+  return std::unique_ptr<AuditLog>(new AuditLog(std::move(stdout_lines), file_fd));
 }
 
 AuditLog::~AuditLog() {
@@ -37,7 +37,7 @@ void AuditLog::record(std::initializer_list<Field> fields) {
   std::string line = "{\"time\":\"" + utc_timestamp_now() + "\",\"log\":\"audit\"";
   append_fields(line, fields);
   line += "}\n";
-  if (stdout_fd_ >= 0) write_line(stdout_fd_, line);
+  if (stdout_lines_) stdout_lines_(line);
   if (file_fd_ >= 0) write_line(file_fd_, line);
 }
 

@@ -1,5 +1,7 @@
 #include "core/routing/path_codec.h"
 
+#include "core/ascii.h"
+
 namespace badgesmith::routing {
 
 namespace {
@@ -10,10 +12,6 @@ int hex_value(char c) noexcept {
   if (c >= 'a' && c <= 'f') return c - 'a' + 10;
   if (c >= 'A' && c <= 'F') return c - 'A' + 10;
   return -1;
-}
-
-char ascii_lower(char c) noexcept {
-  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
 }
 
 bool is_unreserved(char c) noexcept {

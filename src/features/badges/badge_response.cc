@@ -1,12 +1,27 @@
 #include "features/badges/badge_response.h"
 
 #include "core/http/error_response.h"
+#include "features/badges/logos.h"
 
 namespace badgesmith::badges {
 
 namespace {
 
 constexpr std::string_view kSvgContentType = "image/svg+xml; charset=utf-8";
+
+Badge svg_badge_of(const EndpointBadge& json) {
+  Badge badge;
+  badge.label = json.label;
+  badge.message = json.message;
+  badge.color = json.color;
+  if (json.named_logo) {
+    if (auto logo = named_logo(*json.named_logo, std::nullopt, false, badge.style)) {
+      badge.logo_base64 = std::move(logo->data_uri);
+      badge.logo_width = logo->width;
+    }
+  }
+  return badge;
+}
 
 std::string_view short_reason(Errc code) {
   switch (code) {
@@ -56,6 +71,12 @@ http::Response json_badge(const EndpointBadge& badge, const http::CachePolicy& p
   response.headers.set("Content-Type", "application/json; charset=utf-8");
   http::set_cache_headers(response, policy);
   return response;
+}
+
+http::Response endpoint_badge(Format format, const EndpointBadge& badge,
+                              const http::CachePolicy& policy) {
+  if (format == Format::kJson) return json_badge(badge, policy);
+  return svg_badge(svg_badge_of(badge), policy);
 }
 
 http::Response svg_badge_response(const http::Request& request, const Badge& badge,

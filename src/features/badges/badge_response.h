@@ -28,6 +28,10 @@ http::Response svg_badge_response(const http::Request& request, const Badge& bad
 // served many times (then answered with http::answer_if_not_modified).
 http::Response svg_badge(const Badge& badge, const http::CachePolicy& policy);
 http::Response json_badge(const EndpointBadge& badge, const http::CachePolicy& policy);
+// `badge` as the 200 of `format`: the endpoint JSON, or the SVG rendered from its fields (named
+// logo included), before the request's validators are looked at.
+http::Response endpoint_badge(Format format, const EndpointBadge& badge,
+                              const http::CachePolicy& policy);
 http::Response json_badge_response(const http::Request& request, const EndpointBadge& badge,
                                    const http::CachePolicy& policy);
 

@@ -11,6 +11,8 @@
 #include <system_error>
 #include <utility>
 
+#include "core/ascii.h"
+
 namespace badgesmith::badges {
 namespace {
 
@@ -507,18 +509,6 @@ double brightness_of(const Rgb& rgb) noexcept {
   return js_to_fixed_2(sum / 255000);
 }
 
-void ascii_lower_in_place(std::string* text) {
-  for (char& c : *text) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
-  }
-}
-
-std::string ascii_lower(std::string_view text) {
-  std::string lower(text);
-  ascii_lower_in_place(&lower);
-  return lower;
-}
-
 }  // namespace
 
 bool is_hex_color(std::string_view color) noexcept {
@@ -568,14 +558,14 @@ std::optional<SvgColor> resolve_svg_color(std::string_view color, std::string* s
   if (is_hex_color(color)) {
     storage->assign(1, '#');
     storage->append(color);
-    ascii_lower_in_place(storage);
+    ascii_lower_in_place(*storage);
     return SvgColor{*storage, brightness(*storage), true};
   }
   const std::string_view trimmed = js_space_trim(color);
   const std::optional<Rgb> rgb = parse_css_color(trimmed);
   if (!rgb) return std::nullopt;
   storage->assign(color);
-  ascii_lower_in_place(storage);
+  ascii_lower_in_place(*storage);
   // brightness() of the normalized string parses it untrimmed, so surrounding white space makes
   // it 0. Otherwise it is the trimmed string lower-cased, which parses to the same RGB (only hex
   // digits can be upper case in an accepted colour), so the parse above serves.

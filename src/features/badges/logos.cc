@@ -6,6 +6,7 @@
 #include <iterator>
 #include <string>
 
+#include "core/ascii.h"
 #include "features/badges/color.h"
 #include "features/badges/js_string.h"
 
@@ -38,7 +39,7 @@ std::optional<std::string> lower_case_for_lookup(std::string_view name) {
       return std::nullopt;
     } else {
       const char c = static_cast<char>(cp);
-      lower.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+      lower.push_back(ascii_lower(c));
     }
   }
   return lower;

@@ -7,6 +7,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/ascii.h"
 #include "core/json_limits.h"
 
 namespace badgesmith::github {
@@ -121,8 +122,8 @@ class GitHubPackages::Impl : public std::enable_shared_from_this<GitHubPackages:
 
   void versions(std::string_view owner_text, const std::string& type, const std::string& package,
                 Callback<VersionsLookup> done) {
-    std::string owner = packages::ascii_lower(owner_text);
-    std::string key = owner + '/' + type + '/' + packages::ascii_lower(package);
+    std::string owner = ascii_lower(owner_text);
+    std::string key = owner + '/' + type + '/' + ascii_lower(package);
     versions_cache_.get(
         std::move(key),
         [self = shared_from_this(), owner, type, package](

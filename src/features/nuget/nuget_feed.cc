@@ -4,6 +4,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/ascii.h"
 #include "core/json_limits.h"
 
 namespace badgesmith::nuget {
@@ -126,7 +127,7 @@ class NuGetFeed::Impl : public std::enable_shared_from_this<NuGetFeed::Impl> {
                          [](const Downloads& d) { return sizeof(Downloads) + d.etag.size(); }) {}
 
   void versions(const std::string& id, Callback<VersionsLookup> done) {
-    std::string key = packages::ascii_lower(id);
+    std::string key = ascii_lower(id);
     versions_cache_.get(
         std::move(key),
         [self = shared_from_this(), id](std::shared_ptr<const PackageVersions> previous,
@@ -137,7 +138,7 @@ class NuGetFeed::Impl : public std::enable_shared_from_this<NuGetFeed::Impl> {
   }
 
   void downloads(const std::string& id, Callback<DownloadsLookup> done) {
-    std::string key = packages::ascii_lower(id);
+    std::string key = ascii_lower(id);
     downloads_cache_.get(
         std::move(key),
         [self = shared_from_this(), id](std::shared_ptr<const Downloads> previous,
@@ -201,7 +202,7 @@ class NuGetFeed::Impl : public std::enable_shared_from_this<NuGetFeed::Impl> {
 
     void start(const ServiceIndex& index, const std::string* previous_etag) {
       feed_->client_.send(
-          feed_->get_request(index.registration_base + packages::ascii_lower(id_) + "/index.json",
+          feed_->get_request(index.registration_base + ascii_lower(id_) + "/index.json",
                              previous_etag),
           [self = shared_from_this()](Result<http::ClientResponse> response) {
             self->on_index(std::move(response));
@@ -299,8 +300,7 @@ class NuGetFeed::Impl : public std::enable_shared_from_this<NuGetFeed::Impl> {
             if (data == nullptr) return done(invalid_document("search result"));
             for (const nlohmann::json& hit : *data) {
               const std::string* hit_id = string_member(hit, "id");
-              if (hit_id == nullptr ||
-                  packages::ascii_lower(*hit_id) != packages::ascii_lower(id)) {
+              if (hit_id == nullptr || ascii_lower(*hit_id) != ascii_lower(id)) {
                 continue;
               }
               const auto total = hit.find("totalDownloads");  // hit is an object (string_member).

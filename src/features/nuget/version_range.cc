@@ -4,6 +4,8 @@
 #include <array>
 #include <utility>
 
+#include "core/ascii.h"
+
 namespace badgesmith::nuget {
 namespace {
 
@@ -25,12 +27,10 @@ bool is_blank(std::string_view text) { return trim_whitespace(text).empty(); }
 // The whitespace trim_whitespace() strips.
 bool is_space(char c) { return trim_whitespace(std::string_view(&c, 1)).empty(); }
 
-char to_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
 bool starts_with_ignore_case(std::string_view text, std::string_view prefix) {
   return text.size() >= prefix.size() &&
          std::equal(prefix.begin(), prefix.end(), text.begin(),
-                    [](char a, char b) { return to_lower(a) == to_lower(b); });
+                    [](char a, char b) { return ascii_lower(a) == ascii_lower(b); });
 }
 
 // NuGet counts the parts of a version by its dots.

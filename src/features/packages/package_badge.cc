@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <charconv>
 
+#include "core/ascii.h"
 #include "core/http/error_response.h"
-#include "features/badges/logos.h"
 
 namespace badgesmith::packages {
 
@@ -21,20 +21,6 @@ bool dotnet_bool_is_true(std::string_view text) {
   return text.size() == 4 && ascii_lower(text) == "true";
 }
 
-badges::Badge svg_badge_of(const badges::EndpointBadge& json) {
-  badges::Badge badge;
-  badge.label = json.label;
-  badge.message = json.message;
-  badge.color = json.color;
-  if (json.named_logo) {
-    if (auto logo = badges::named_logo(*json.named_logo, std::nullopt, false, badge.style)) {
-      badge.logo_base64 = std::move(logo->data_uri);
-      badge.logo_width = logo->width;
-    }
-  }
-  return badge;
-}
-
 std::chrono::seconds clamp_retry_after(std::int64_t seconds) {
   return std::clamp(std::chrono::seconds(seconds), kMinRetryAfter, kMaxRetryAfter);
 }
@@ -47,14 +33,6 @@ std::size_t size_of(const PackageVersions& versions) {
     bytes += sizeof(version) + version.release().size();
   }
   return bytes;
-}
-
-std::string ascii_lower(std::string_view text) {
-  std::string lower(text);
-  for (char& c : lower) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return lower;
 }
 
 Result<VersionQuery> parse_version_query(const http::Request& request) {
@@ -83,8 +61,7 @@ http::Response build_package_badge(badges::Format format, const badges::Endpoint
   const http::CachePolicy policy{
       std::string(cache_control),
       std::chrono::duration_cast<std::chrono::seconds>(changed_at.time_since_epoch()).count()};
-  if (format == badges::Format::kJson) return badges::json_badge(badge, policy);
-  return badges::svg_badge(svg_badge_of(badge), policy);
+  return badges::endpoint_badge(format, badge, policy);
 }
 
 http::Response build_version_badge(const VersionQuery& query,

@@ -109,7 +109,4 @@ Error package_error(Error error);
 // nullopt without one.
 std::optional<std::chrono::seconds> retry_after_of(const http::Headers& headers);
 
-// Case-insensitive equality of package names (NuGet ids and GitHub owners are ASCII).
-std::string ascii_lower(std::string_view text);
-
 }  // namespace badgesmith::packages

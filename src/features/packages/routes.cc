@@ -1,5 +1,6 @@
 #include "features/packages/routes.h"
 
+#include "core/ascii.h"
 #include "features/badges/badge_response.h"
 #include "features/packages/package_badge.h"
 

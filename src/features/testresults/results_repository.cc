@@ -8,7 +8,7 @@
 #include <system_error>
 #include <utility>
 
-#include "features/packages/package_badge.h"
+#include "core/ascii.h"
 
 namespace badgesmith::testresults {
 namespace {
@@ -36,9 +36,7 @@ void append_part(std::string& key, std::string_view part) {
   }
 }
 
-void append_name(std::string& key, std::string_view name) {
-  append_part(key, packages::ascii_lower(name));
-}
+void append_name(std::string& key, std::string_view name) { append_part(key, ascii_lower(name)); }
 
 std::string nonce_partition(std::string_view owner, std::string_view nonce) {
   std::string key = "tr-nonce#";

@@ -8,8 +8,8 @@
 #include <memory>
 #include <utility>
 
+#include "core/ascii.h"
 #include "core/security/constant_time.h"
-#include "features/packages/package_badge.h"
 #include "features/testresults/timestamp.h"
 
 namespace badgesmith::testresults {
@@ -186,7 +186,7 @@ Result<std::string> canonical_request(const SignedRequest& request) {
   std::string canonical(kAlgorithm);
   for (std::size_t i = 0; i < 5; ++i) {
     canonical += '\n';
-    canonical += packages::ascii_lower(lines[i]);
+    canonical += ascii_lower(lines[i]);
   }
   canonical += '\n';
   canonical += request.timestamp;

@@ -1,7 +1,10 @@
 #include "features/testresults/timestamp.h"
 
+#include <array>
 #include <chrono>
 #include <cstddef>
+#include <cstdio>
+#include <ctime>
 
 namespace badgesmith::testresults {
 
@@ -74,6 +77,17 @@ std::optional<std::int64_t> parse_rfc3339_ms(std::string_view text) {
   const std::int64_t seconds =
       days * 86400 + hour * 3600 + minute * 60 + second - std::int64_t{offset_minutes} * 60;
   return seconds * 1000 + millis;
+}
+
+std::string format_rfc3339_ms(std::int64_t unix_ms) {
+  const auto seconds = static_cast<std::time_t>(unix_ms / 1000);
+  std::tm tm{};
+  gmtime_r(&seconds, &tm);
+  std::array<char, 32> text{};
+  const int length = std::snprintf(text.data(), text.size(), "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ",
+                                   tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour,
+                                   tm.tm_min, tm.tm_sec, static_cast<int>(unix_ms % 1000));
+  return std::string(text.data(), static_cast<std::size_t>(length));
 }
 
 }  // namespace badgesmith::testresults

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace badgesmith::testresults {
@@ -14,5 +15,9 @@ namespace badgesmith::testresults {
 // including an impossible date (2026-02-29), a leap second (:60, which no clock we compare with
 // can represent) and a date-only value.
 std::optional<std::int64_t> parse_rfc3339_ms(std::string_view text);
+
+// `unix_ms` as "YYYY-MM-DDTHH:MM:SS.mmmZ", the form parse_rfc3339_ms reads back exactly.
+// REQUIRES: 0 <= unix_ms < 253402300800000 (years 1970-9999).
+std::string format_rfc3339_ms(std::int64_t unix_ms);
 
 }  // namespace badgesmith::testresults

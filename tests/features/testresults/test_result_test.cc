@@ -322,5 +322,15 @@ TEST(Rfc3339, ParsesDateTimes) {
   for (const char* text : invalid) EXPECT_FALSE(parse_rfc3339_ms(text)) << text;
 }
 
+TEST(Rfc3339, FormatsWhatItParses) {
+  EXPECT_EQ(format_rfc3339_ms(0), "1970-01-01T00:00:00.000Z");
+  EXPECT_EQ(format_rfc3339_ms(1'795'852'800'123), "2026-11-28T08:00:00.123Z");
+  EXPECT_EQ(format_rfc3339_ms(951'782'400'007), "2000-02-29T00:00:00.007Z");
+  for (const std::int64_t ms :
+       {std::int64_t{0}, std::int64_t{1'795'852'800'123}, std::int64_t{253'402'300'799'999}}) {
+    EXPECT_EQ(parse_rfc3339_ms(format_rfc3339_ms(ms)), ms);
+  }
+}
+
 }  // namespace
 }  // namespace badgesmith::testresults
