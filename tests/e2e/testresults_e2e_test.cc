@@ -370,6 +370,18 @@ class TestResultsE2eTest : public ::testing::Test {
     return items;
   }
 
+  // kill -9: no shutdown path runs, as in a crash or an OOM kill.
+  // Never fatal: a test may have threads to join first.
+  void kill9() {
+    EXPECT_TRUE(server_->process().send_signal(SIGKILL));
+    EXPECT_EQ(server_->process().wait_exit(), 128 + SIGKILL);
+  }
+  // A new server process on the same data directory (and a new port).
+  void restart() {
+    server_->start();
+    ASSERT_TRUE(server_->process().started()) << server_->process().stderr_text();
+  }
+
   std::unique_ptr<ResultsServer> server_;
 };
 
@@ -931,8 +943,7 @@ TEST_F(TestResultsE2eTest, HiddenHistoryIs404WhileBadgeAndRedirectStayPublic) {
   ASSERT_EQ(server_->process().terminate(), 0);
   const CommandResult hidden = server_->cli({"history", "hide", "acme"});
   ASSERT_EQ(hidden.exit_code, 0) << hidden.err;
-  server_->start();
-  ASSERT_TRUE(server_->process().started()) << server_->process().stderr_text();
+  ASSERT_NO_FATAL_FAILURE(restart());
   EXPECT_TRUE(is_json_error(get(history_path("linux/ACME/widget/main")), 404, "HISTORY_HIDDEN"));
   EXPECT_EQ(body_json(get(badge_path("linux/acme/widget/main")))["message"],
             "190 passed, 2 failed, 3 skipped");
@@ -1063,15 +1074,13 @@ TEST_F(TestResultsE2eTest, KillNineUnderAStreamLosesNoAcknowledgedResult) {
     return acknowledged.size();
   };
   const bool streamed = eventually([&] { return acked() >= 30; }, Millis(20000));
-  ASSERT_TRUE(server_->process().send_signal(SIGKILL));
-  EXPECT_EQ(server_->process().wait_exit(), 128 + SIGKILL);
+  kill9();
   std::this_thread::sleep_for(100ms);  // Writers see refused connections.
   stop = true;
   for (std::thread& writer : writers) writer.join();
   ASSERT_TRUE(streamed) << "only " << acked() << " results acknowledged";
 
-  server_->start();
-  ASSERT_TRUE(server_->process().started()) << server_->process().stderr_text();
+  ASSERT_NO_FATAL_FAILURE(restart());
   std::set<std::string> stored;
   for (const json& item : full_history("linux/acme/widget/main")) {
     stored.insert(item.value("run_id", ""));
@@ -1089,10 +1098,8 @@ TEST_F(TestResultsE2eTest, KillNineUnderAStreamLosesNoAcknowledgedResult) {
 TEST_F(TestResultsE2eTest, ResultAcknowledgedAfterAnOperatorCommandSurvivesKillNine) {
   server_->set_secret({"another-owner", "", "another-secret"});
   const json accepted = accept(signed_post(kAcmeSecret));
-  ASSERT_TRUE(server_->process().send_signal(SIGKILL));
-  EXPECT_EQ(server_->process().wait_exit(), 128 + SIGKILL);
-  server_->start();
-  ASSERT_TRUE(server_->process().started()) << server_->process().stderr_text();
+  kill9();
+  ASSERT_NO_FATAL_FAILURE(restart());
   const std::vector<json> items = full_history("linux/acme/widget/main");
   ASSERT_EQ(items.size(), 1u) << "an acknowledged result is gone after kill -9";
   EXPECT_EQ(items[0]["test_result_id"], accepted["test_result_id"]);
