@@ -7,6 +7,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <csignal>
 #include <cstdint>
 #include <cstdio>
 #include <ctime>
@@ -385,7 +386,8 @@ class TestResultsE2eTest : public ::testing::Test {
   std::unique_ptr<ResultsServer> server_;
 };
 
-// Sends `count` requests at once (released together by a latch) and returns the responses.
+// Sends every post at once (the clients are released together by a latch); the responses in
+// the posts' order.
 std::vector<std::optional<HttpResponse>> send_concurrently(ResultsServer& server,
                                                            const std::vector<SignedPost>& posts) {
   std::vector<std::optional<HttpResponse>> responses(posts.size());
@@ -903,6 +905,8 @@ TEST_F(TestResultsE2eTest, InvalidPayloadsAre400AndOversizedBodiesAre413) {
 
 // --- Secrets and the store. ---
 
+// Counted in the SQLite file itself: no nonce claim and no result for a request without a key.
+// The last check proves the count can see the server's writes at all.
 TEST_F(TestResultsE2eTest, UnknownOwnerCostsNoStoreWrite) {
   const int before = server_->testresult_items();
   ASSERT_EQ(before, 0);
