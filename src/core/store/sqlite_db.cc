@@ -87,16 +87,21 @@ Result<void> ensure_directory(const fs::path& dir) {
 }
 
 // SQLite would create the file 0644; pre-creating it 0600 also fixes the WAL and shm files' mode,
-// which SQLite copies from the database file.
+// which SQLite copies from the database file. An existing file is never opened here: closing any
+// descriptor of it would drop every POSIX lock this process holds on it (the other store's WAL
+// read lock among them), and another process could then delete the WAL under our feet, losing
+// acknowledged writes ("How To Corrupt An SQLite Database File" §2.2).
 Result<void> ensure_private_file(const fs::path& file) {
-  const int fd = ::open(file.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+  const int fd = ::open(file.c_str(), O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
   if (fd < 0) {
+    if (errno == EEXIST) return success();
     return make_error(Errc::kInternal,
                       std::string("cannot create the database file: ") + std::strerror(errno));
   }
   ::close(fd);
   return success();
 }
+
 Result<void> enable_wal(Connection& connection) {
   sqlite3_stmt* raw = nullptr;
   int rc = sqlite3_prepare_v2(connection.db(), "PRAGMA journal_mode=WAL", -1, &raw, nullptr);
