@@ -1,6 +1,7 @@
 // Signed test-result ingestion end to end (issue 5, docs/signing.md): the real binary on loopback
 // with a real SQLite data directory, secrets stored through `badgesmith secrets set`, requests
 // signed with scheme v2, and the badge, redirect and history reads that follow.
+#include <openssl/evp.h>
 #include <sqlite3.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -25,6 +26,7 @@
 #include <thread>
 #include <vector>
 
+#include "core/hex.h"
 #include "features/testresults/signature.h"
 #include "harness.h"
 
@@ -309,8 +311,11 @@ class ResultsServer {
   }
 
   // Rows of the store's items table that belong to test results (nonces, runs, history).
+  // Nonce claims and results; owner settings (which `secrets set` writes) are not counted.
   int testresult_items() {
-    const auto rows = query_db(db_path(), "SELECT count(*) FROM items WHERE pk LIKE 'tr-%'");
+    const auto rows =
+        query_db(db_path(),
+                 "SELECT count(*) FROM items WHERE pk LIKE 'tr-nonce#%' OR pk LIKE 'tr-series#%'");
     return rows.empty() ? -1 : std::stoi(rows[0]);
   }
 
@@ -939,10 +944,6 @@ TEST_F(TestResultsE2eTest, RepoSecretIsTheOnlyOneAcceptedForItsRepo) {
 }
 
 TEST_F(TestResultsE2eTest, HiddenHistoryIs404WhileBadgeAndRedirectStayPublic) {
-  const CommandResult help = run_command({"--help"});
-  if (help.out.find("\n  history ") == std::string::npos) {
-    GTEST_SKIP() << "`badgesmith history hide` is not available yet";
-  }
   accept(signed_post(kAcmeSecret));
   ASSERT_EQ(server_->process().terminate(), 0);
   const CommandResult hidden = server_->cli({"history", "hide", "acme"});
@@ -954,6 +955,80 @@ TEST_F(TestResultsE2eTest, HiddenHistoryIs404WhileBadgeAndRedirectStayPublic) {
   const auto redirect = get(redirect_path("linux/acme/widget/main"));
   ASSERT_TRUE(redirect);
   EXPECT_EQ(redirect->status, 302);
+}
+
+// --- Legacy (.NET) signatures, for owners in migration. ---
+
+// The .NET service's X-Signature: the HMAC of the body alone.
+std::string legacy_signature(std::string_view secret, std::string_view body) {
+  unsigned char mac[EVP_MAX_MD_SIZE];
+  std::size_t length = 0;
+  EXPECT_NE(EVP_Q_mac(nullptr, "HMAC", nullptr, "SHA256", nullptr, secret.data(), secret.size(),
+                      reinterpret_cast<const unsigned char*>(body.data()), body.size(), mac,
+                      sizeof mac, &length),
+            nullptr);
+  std::string signature = "sha256=";
+  badgesmith::append_hex(signature, mac, length);
+  return signature;
+}
+
+// A fresh request to acme/<repo> signed the .NET way.
+SignedPost legacy_post(std::string repo, const Payload& payload = {}) {
+  SignedPost post;
+  post.repo = std::move(repo);
+  post.body = payload.json();
+  post.signature = legacy_signature(kAcmeSecret, post.body);
+  return post;
+}
+
+class LegacySignatureE2eTest : public TestResultsE2eTest {
+ protected:
+  // Sets acme's owner key again, allowing legacy signatures until `until` (none: not at all),
+  // and restarts the server so that no cached key hides the change.
+  void set_legacy_until(std::optional<std::string> until) {
+    ASSERT_EQ(server_->process().terminate(), 0);
+    std::vector<std::string> args = {"secrets", "set", "--owner", "acme", "--type", "testdata"};
+    if (until) args.insert(args.end(), {"--legacy-signature", "--legacy-until", *until});
+    const CommandResult set = server_->cli(args, std::string(kAcmeSecret) + "\n");
+    ASSERT_EQ(set.exit_code, 0) << set.err;
+    ASSERT_NO_FATAL_FAILURE(restart());
+  }
+};
+
+TEST_F(LegacySignatureE2eTest, RefusedUnlessTheOwnerAllowsThem) {
+  EXPECT_TRUE(is_json_error(send(legacy_post("widget")), 401, "INVALID_SIGNATURE"));
+}
+
+TEST_F(LegacySignatureE2eTest, AcceptedUntilTheDateForTheOwnersOwnRepositoriesOnly) {
+  ASSERT_NO_FATAL_FAILURE(set_legacy_until("2099-01-01"));
+  const json created = accept(legacy_post("Widget"));
+  EXPECT_EQ(created["repository"], "acme/Widget");
+  // Still one nonce per request: the .NET headers are checked as v2's are.
+  SignedPost replayed = legacy_post("widget");
+  EXPECT_EQ(send(replayed)->status, 201);
+  EXPECT_TRUE(is_json_error(send(replayed), 409, "NONCE_ALREADY_USED"));
+  // A legacy signature binds no path: url_html must name the path's repository.
+  EXPECT_TRUE(is_json_error(send(legacy_post("other-repo")), 400, "INVALID_PAYLOAD"));
+  Payload elsewhere;
+  elsewhere.url_html = "https://github.com/acme/widget-evil/runs/1";
+  EXPECT_TRUE(is_json_error(send(legacy_post("widget", elsewhere)), 400, "INVALID_PAYLOAD"));
+  // A repository with its own key accepts that key's v2 signatures only.
+  Payload special;
+  special.url_html = "https://github.com/acme/special/runs/1";
+  EXPECT_TRUE(is_json_error(send(legacy_post("special", special)), 401, "INVALID_SIGNATURE"));
+  // v2 keeps working beside it, and every legacy use is audited as such.
+  accept(signed_post(kAcmeSecret));
+  ASSERT_TRUE(server_->process().wait_for_stdout(R"("signature":"legacy")"));
+  EXPECT_NE(server_->process().stderr_text().find("legacy"), std::string::npos);
+}
+
+TEST_F(LegacySignatureE2eTest, RefusedAfterTheDateAndWhenTurnedOff) {
+  ASSERT_NO_FATAL_FAILURE(set_legacy_until("2020-01-01"));
+  EXPECT_TRUE(is_json_error(send(legacy_post("widget")), 401, "INVALID_SIGNATURE"));
+  ASSERT_NO_FATAL_FAILURE(set_legacy_until("2099-01-01"));
+  EXPECT_EQ(send(legacy_post("widget"))->status, 201);
+  ASSERT_NO_FATAL_FAILURE(set_legacy_until(std::nullopt));
+  EXPECT_TRUE(is_json_error(send(legacy_post("widget")), 401, "INVALID_SIGNATURE"));
 }
 
 // --- The audit trail. ---
