@@ -15,7 +15,7 @@
 
 namespace badgesmith::testresults {
 
-inline constexpr std::size_t kMaxPayloadBytes = 64 * 1024;
+inline constexpr std::size_t kMaxPayloadBytes = std::size_t{64} * 1024;
 
 // What a payload is checked against besides its own shape.
 struct PayloadRules {
