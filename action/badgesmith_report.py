@@ -183,10 +183,12 @@ def post(secret, context, body):
     return status, answer
 
 
-def report_counts(context, secret):
-    passed = count("passed", "test_passed")
-    failed = count("failed", "test_failed")
-    skipped = count("skipped", "test_skipped")
+def read_counts():
+    return tuple(count(name, "test_" + name) for name in ("passed", "failed", "skipped"))
+
+
+def report_counts(context, secret, counts):
+    passed, failed, skipped = counts
     payload = {
         "platform": context.platform,
         "passed": passed,
@@ -233,7 +235,7 @@ def report_files(context, secret, fail_on_error):
     return subprocess.call(command, env=environment)
 
 
-def write_summary(context, counts):
+def write_summary(context, counts_message):
     badge, link, markdown = context.badge_markdown()
     print("badgesmith: badge %s\nbadgesmith: link  %s" % (badge, link), flush=True)
     summary = os.environ.get("GITHUB_STEP_SUMMARY")
@@ -241,8 +243,8 @@ def write_summary(context, counts):
         return
     heading = "### Test results (%s)" % context.platform
     lines = [heading, "", markdown, ""]
-    if counts:
-        lines += [counts, ""]
+    if counts_message:
+        lines += [counts_message, ""]
     lines += ["README Markdown:", "", "```markdown", markdown, "```", ""]
     with open(summary, "a", encoding="utf-8") as f:
         f.write("\n".join(lines))
@@ -250,21 +252,24 @@ def write_summary(context, counts):
 
 def main():
     fail_on_error = read_input("fail-on-error").lower() == "true"
+    secret = read_secret()
     try:
         context = Context()
-        secret = read_secret()
+        reports = read_input("reports")
+        # Checked before the secret, so a broken workflow shows on pull requests from forks too.
+        counts = None if reports else read_counts()
         if not secret:
             # Secrets are withheld from pull requests opened from forks; that is no failure.
             warning("input 'secret' is empty (a pull request from a fork?); nothing reported")
             return 1 if fail_on_error else 0
-        if read_input("reports"):
+        if reports:
             status = report_files(context, secret, fail_on_error)
             if status == 0:
                 write_summary(context, None)
             return status
-        accepted, counts = report_counts(context, secret)
+        accepted, message = report_counts(context, secret, counts)
         if accepted:
-            write_summary(context, counts)
+            write_summary(context, message)
         return 0 if accepted or not fail_on_error else 1
     except ConfigError as problem:
         error(str(problem))
