@@ -2,6 +2,11 @@
 // python3 with the environment a runner gives a composite step (GITHUB_*, RUNNER_OS, the inputs
 // as INPUT_*), against the real server on loopback holding a testdata key stored through
 // `badgesmith secrets set`.
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <atomic>
 #include <cctype>
 #include <cstdlib>
 #include <filesystem>
@@ -11,6 +16,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <vector>
 
 #include "harness.h"
@@ -184,6 +190,89 @@ TEST_F(ActionE2eTest, CountsModePostsASignedResultAndWritesTheSummary) {
   EXPECT_NE(summary.find(markdown), std::string::npos) << summary;
   EXPECT_NE(summary.find("190 passed, 2 failed, 3 skipped"), std::string::npos) << summary;
   EXPECT_NE(result.out.find(server_url() + "/badges/tests/" + path), std::string::npos);
+}
+
+// Reads one request (head and Content-Length body) from `fd`; empty on EOF, error or timeout.
+std::string read_request(int fd) {
+  std::string data;
+  char chunk[4096];
+  std::size_t need = std::string::npos;
+  while (data.size() < need) {
+    pollfd ready{fd, POLLIN, 0};
+    if (::poll(&ready, 1, static_cast<int>(kIoTimeout.count())) != 1) return {};
+    const ssize_t n = ::read(fd, chunk, sizeof chunk);
+    if (n <= 0) return {};
+    data.append(chunk, static_cast<std::size_t>(n));
+    const std::size_t head_end = data.find("\r\n\r\n");
+    if (need == std::string::npos && head_end != std::string::npos) {
+      std::string head = data.substr(0, head_end);
+      for (char& c : head) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      const std::size_t length = head.find("\r\ncontent-length:");
+      need =
+          head_end + 4 + (length == std::string::npos ? 0 : std::stoul(head.substr(length + 17)));
+    }
+  }
+  return data;
+}
+
+// A loopback relay to the server that forwards every request but drops the first answer, the
+// way a connection lost after the server committed looks to a client.
+class AnswerLosingRelay {
+ public:
+  explicit AnswerLosingRelay(std::uint16_t target) : target_(target) {
+    listener_ = open_loopback_listener(port_);
+    thread_ = std::thread([this] { serve(); });
+  }
+  ~AnswerLosingRelay() {
+    stop_ = true;
+    thread_.join();
+    if (listener_ >= 0) ::close(listener_);
+  }
+  std::uint16_t port() const { return port_; }
+  int forwarded() const { return forwarded_; }
+
+ private:
+  void serve() {
+    while (!stop_ && listener_ >= 0) {
+      pollfd ready{listener_, POLLIN, 0};
+      if (::poll(&ready, 1, 50) != 1) continue;
+      const int client = ::accept4(listener_, nullptr, nullptr, SOCK_CLOEXEC);
+      if (client < 0) continue;
+      const std::string request = read_request(client);
+      const auto answer = request.empty() ? std::nullopt : round_trip(target_, request);
+      if (answer && ++forwarded_ > 1) {
+        std::string_view rest = answer->raw;
+        while (!rest.empty()) {
+          const ssize_t n = ::send(client, rest.data(), rest.size(), MSG_NOSIGNAL);
+          if (n <= 0) break;
+          rest.remove_prefix(static_cast<std::size_t>(n));
+        }
+      }
+      ::close(client);
+    }
+  }
+
+  std::uint16_t target_;
+  std::uint16_t port_ = 0;
+  int listener_ = -1;
+  std::atomic<bool> stop_{false};
+  std::atomic<int> forwarded_{0};
+  std::thread thread_;
+};
+
+TEST_F(ActionE2eTest, LostAnswerIsRetriedWithTheSameBodyAndAFreshNonce) {
+  AnswerLosingRelay relay(server_->port());
+  Env env = counts_env("1010");
+  env["INPUT_SERVER"] = "http://127.0.0.1:" + std::to_string(relay.port());
+  const CommandResult result = run_action(env);
+  ASSERT_EQ(result.exit_code, 0) << result.out << result.err;
+  EXPECT_EQ(relay.forwarded(), 2);
+  EXPECT_NE(result.out.find("attempt 1 failed"), std::string::npos) << result.out;
+  // The server stored the first attempt; the second, re-signed, is recognised as its retry.
+  EXPECT_NE(result.out.find("-> 200 "), std::string::npos) << result.out;
+  EXPECT_EQ(result.out.find("::warning"), std::string::npos) << result.out;
+  EXPECT_EQ(badge_message("linux/acme/widget/" + std::string(kEncodedBranch)),
+            "190 passed, 2 failed, 3 skipped");
 }
 
 TEST_F(ActionE2eTest, DotNetInputNamesKeepWorking) {
