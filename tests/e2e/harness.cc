@@ -77,12 +77,13 @@ std::vector<char*> to_c_strings(std::vector<std::string>& strings) {
   return pointers;
 }
 
-// Spawns the binary with stdout/stderr into fresh pipes whose read ends are returned, and stdin
-// from `stdin_fd` (/dev/null when -1). `extra_env` ("NAME=value") is added to
-// child_environment(), replacing inherited entries of the same names. The pipes are close-on-exec
-// so no other child inherits them.
-pid_t spawn_binary(const std::vector<std::string>& args, int& out_fd, int& err_fd,
-                   const std::vector<std::string>& extra_env = {}, int stdin_fd = -1) {
+// Spawns `program` (looked up on PATH unless it holds a '/') with stdout/stderr into fresh pipes
+// whose read ends are returned, and stdin from `stdin_fd` (/dev/null when -1). `extra_env`
+// ("NAME=value") is added to child_environment(), replacing inherited entries of the same names.
+// The pipes are close-on-exec so no other child inherits them.
+pid_t spawn_process(const std::string& program, const std::vector<std::string>& args, int& out_fd,
+                    int& err_fd, const std::vector<std::string>& extra_env = {},
+                    int stdin_fd = -1) {
   int out_pipe[2];
   int err_pipe[2];
   if (::pipe2(out_pipe, O_CLOEXEC) != 0) return -1;
@@ -91,7 +92,7 @@ pid_t spawn_binary(const std::vector<std::string>& args, int& out_fd, int& err_f
     ::close(out_pipe[1]);
     return -1;
   }
-  std::vector<std::string> argv{binary_path()};
+  std::vector<std::string> argv{program};
   argv.insert(argv.end(), args.begin(), args.end());
   std::vector<std::string> env = child_environment();
   // An extra entry replaces the inherited one of the same name (getenv finds the first).
@@ -114,7 +115,7 @@ pid_t spawn_binary(const std::vector<std::string>& args, int& out_fd, int& err_f
   posix_spawn_file_actions_adddup2(&actions, out_pipe[1], STDOUT_FILENO);
   posix_spawn_file_actions_adddup2(&actions, err_pipe[1], STDERR_FILENO);
   pid_t pid = -1;
-  const int rc = ::posix_spawn(&pid, argv_c[0], &actions, nullptr, argv_c.data(), env_c.data());
+  const int rc = ::posix_spawnp(&pid, argv_c[0], &actions, nullptr, argv_c.data(), env_c.data());
   posix_spawn_file_actions_destroy(&actions);
   ::close(out_pipe[1]);
   ::close(err_pipe[1]);
@@ -229,12 +230,17 @@ CommandResult run_command(const std::vector<std::string>& args, Millis timeout) 
 }
 
 CommandResult run_command(const std::vector<std::string>& args, const CommandOptions& options) {
+  return run_program(binary_path(), args, options);
+}
+
+CommandResult run_program(const std::string& program, const std::vector<std::string>& args,
+                          const CommandOptions& options) {
   CommandResult result;
   int stdin_pipe[2] = {-1, -1};
   if (options.stdin_data && ::pipe2(stdin_pipe, O_CLOEXEC) != 0) return result;
   int out_fd = -1;
   int err_fd = -1;
-  const pid_t pid = spawn_binary(args, out_fd, err_fd, options.env, stdin_pipe[0]);
+  const pid_t pid = spawn_process(program, args, out_fd, err_fd, options.env, stdin_pipe[0]);
   if (stdin_pipe[0] >= 0) ::close(stdin_pipe[0]);
   if (options.stdin_data) {
     // Within the pipe's capacity this never blocks, whether or not the child reads.
@@ -295,7 +301,7 @@ void ServerProcess::spawn(Options options) {
 
   int out_fd = -1;
   int err_fd = -1;
-  pid_ = spawn_binary(argv, out_fd, err_fd, options.env);
+  pid_ = spawn_process(binary_path(), argv, out_fd, err_fd, options.env);
   if (pid_ < 0) return;
   reader_ = std::thread([this, out_fd, err_fd] { reader_loop(out_fd, err_fd); });
 

@@ -67,6 +67,11 @@ struct CommandOptions {
 // As above, with stdin data and extra environment variables.
 CommandResult run_command(const std::vector<std::string>& args, const CommandOptions& options);
 
+// Runs `program` (looked up on PATH unless it holds a '/') with `args` the same way, e.g. python3
+// on a client script.
+CommandResult run_program(const std::string& program, const std::vector<std::string>& args,
+                          const CommandOptions& options);
+
 // A running `badgesmith serve` child. The constructor waits for the "listening" log line; check
 // started() (or use ASSERT_TRUE(server.started()) << server.stderr_text()).
 class ServerProcess {
