@@ -166,6 +166,8 @@ class ReportParser::Impl {
     XML_SetReturnNSTriplet(parser_, XML_TRUE);
     XML_SetElementHandler(parser_, on_start, on_end);
     XML_SetStartNamespaceDeclHandler(parser_, on_namespace);
+    // Every token without a handler above (text, CDATA, comments, processing instructions) comes
+    // here, so each one moves markup_end_ on and only an unfinished token is left after it.
     XML_SetDefaultHandler(parser_, on_other);
     // Entities are how XML bombs and external fetches (XXE) work, and a DTD is where they are
     // declared. No test tool writes either, so the first sign of one ends the parse.

@@ -18,12 +18,18 @@
 namespace badgesmith::reports {
 
 // Error codes (Error::error_code); every failure is Errc::kInvalidArgument.
-inline constexpr std::string_view kReportMalformed = "REPORT_MALFORMED";  // Not well-formed XML,
-// a known format with a missing or unknown outcome, or beyond a ReportLimits bound.
-inline constexpr std::string_view kReportHostile = "REPORT_HOSTILE";  // A DTD or an entity.
+// Not well-formed XML (empty, truncated, an undefined entity, an encoding expat lacks), a missing
+// or unknown outcome in a format that requires one, or beyond a ReportLimits bound.
+inline constexpr std::string_view kReportMalformed = "REPORT_MALFORMED";
+// A DTD, an entity declaration or an external entity: never expanded, never fetched.
+inline constexpr std::string_view kReportHostile = "REPORT_HOSTILE";
+// A root element that is none of the four formats'.
 inline constexpr std::string_view kReportUnknownFormat = "REPORT_UNKNOWN_FORMAT";
-inline constexpr std::string_view kReportUnreadable = "REPORT_UNREADABLE";  // Missing, a directory,
-// no permission, an I/O error.
+// parse_report_file only: missing, a directory, no permission, an I/O error.
+inline constexpr std::string_view kReportUnreadable = "REPORT_UNREADABLE";
+
+// The largest total a report may have: the test-result payload carries counts as int64.
+inline constexpr std::uint64_t kMaxTestCount = std::numeric_limits<std::int64_t>::max();
 
 struct TestCounts {
   std::uint64_t passed = 0;
@@ -33,14 +39,11 @@ struct TestCounts {
   std::uint64_t total() const { return passed + failed + skipped; }
   // REQUIRES: total() + other.total() <= kMaxTestCount. A parsed report holds at most
   // kMaxTestCount tests and each one costs bytes of input, so sums of real reports stay far
-  // below it; the check guards against counts from elsewhere.
+  // below it (asserted).
   TestCounts& operator+=(const TestCounts& other);
 
   friend bool operator==(const TestCounts&, const TestCounts&) = default;
 };
-
-// The largest total a report may have: the test-result payload carries counts as int64.
-inline constexpr std::uint64_t kMaxTestCount = std::numeric_limits<std::int64_t>::max();
 
 enum class ReportFormat { kJUnit, kTrx, kNUnit3, kXUnit2 };
 
@@ -61,7 +64,9 @@ struct ReportLimits {
   int max_depth = 256;                         // Elements open at once.
   std::size_t max_attributes = 64;             // Attributes of one element.
   std::size_t max_markup_bytes = 1024 * 1024;  // One tag, comment or processing instruction:
-                                               // expat holds each whole in memory.
+                                               // expat holds each whole in memory. Checked
+                                               // per 64 KiB slice, so up to a slice more may
+                                               // pass.
   std::size_t max_name_bytes = 64 * 1024;      // Distinct element, attribute and prefix names,
                                                // 32 bytes each plus their length: expat keeps
                                                // every name it has seen until the end.
