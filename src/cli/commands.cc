@@ -12,6 +12,7 @@
 #include "cli/app.h"
 #include "cli/history_command.h"
 #include "cli/render_command.h"
+#include "cli/report_command.h"
 #include "cli/secrets_command.h"
 #include "cli/seed_command.h"
 #include "cli/serve_config.h"
@@ -365,6 +366,7 @@ int run_command_line(int argc, char** argv) {
   add_secrets_command(app);
   add_seed_command(app);
   add_history_command(app);
+  add_report_command(app);
 
   auto args = with_default_command(argc, argv);
   try {
@@ -385,7 +387,7 @@ int run_command_line(int argc, char** argv) {
   }
   if (backup->parsed()) return run_backup(backup_data_dir, backup_file);
   // Their callbacks did the work during parse().
-  for (const char* name : {"render", "secrets", "seed", "history"}) {
+  for (const char* name : {"render", "secrets", "seed", "history", "report"}) {
     if (app.got_subcommand(name)) return 0;
   }
   return run_serve(serve_flags);

@@ -452,6 +452,114 @@ TEST_F(ActionE2eTest, ReportsModeHandsTheReportsToBadgesmithReport) {
   EXPECT_NE(read_file(summary_file()).value_or("").find("[![tests]("), std::string::npos);
 }
 
+// --- `badgesmith report`, the same run's other client. ---
+
+class ReportCommandE2eTest : public ActionE2eTest {
+ protected:
+  // `badgesmith report <args>` on a simulated runner, the key in BADGESMITH_SECRET.
+  CommandResult report(std::vector<std::string> args, std::string_view secret = kSecret) {
+    args.insert(args.begin(), "report");
+    CommandOptions options;
+    for (const auto& [name, value] : runner_env("2001")) options.env.push_back(name + "=" + value);
+    options.env.push_back("BADGESMITH_SECRET=" + std::string(secret));
+    options.timeout = Millis(30000);
+    results_.push_back(run_command(args, options));
+    return results_.back();
+  }
+  // JUnit (jest), TRX, NUnit 3 and xUnit v2 fixtures: 17 passed, 8 failed, 8 skipped together.
+  static std::vector<std::string> four_formats() {
+    std::vector<std::string> files;
+    for (const char* name : {"junit-jest.xml", "trx-vstest.trx", "nunit3.xml", "xunit2.xml"}) {
+      files.push_back(source_path("tests/fixtures/reports/") + name);
+    }
+    return files;
+  }
+  const std::string series_ = "linux/acme/widget/" + std::string(kEncodedBranch);
+};
+
+TEST_F(ReportCommandE2eTest, PostsTheSummedReportsAndTheBadgeShowsThem) {
+  std::vector<std::string> args = four_formats();
+  args.insert(args.end(), {"--server", server_url()});
+  const CommandResult result = report(args);
+  ASSERT_EQ(result.exit_code, 0) << result.out << result.err;
+  EXPECT_NE(result.out.find("HTTP 201"), std::string::npos) << result.out;
+  EXPECT_NE(result.out.find(server_url() + "/badges/tests/linux/Acme/Widget/" +
+                            std::string(kEncodedBranch) + "?format=svg"),
+            std::string::npos)
+      << result.out;
+  EXPECT_EQ(badge_message(series_), "17 passed, 8 failed, 8 skipped");
+  const json item = latest(series_);
+  EXPECT_EQ(item["run_id"], "2001");
+  EXPECT_EQ(item["commit"], kCommit);
+  EXPECT_EQ(item["branch"], kBranch);
+  EXPECT_EQ(item["url_html"], "https://github.com/Acme/Widget/actions/runs/2001");
+
+  // The same run again (a re-run step) is the first answer, not a second result.
+  const CommandResult again = report(args);
+  ASSERT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_NE(again.out.find("HTTP 200"), std::string::npos) << again.out;
+}
+
+TEST_F(ReportCommandE2eTest, PrintCountsAndDryRunSendNothing) {
+  // A glob taking in a malformed report fails as a whole: never counts from half the reports.
+  const CommandResult glob =
+      report({source_path("tests/fixtures/reports/*.trx"), "--print-counts"});
+  EXPECT_EQ(glob.exit_code, 3) << glob.out;
+  EXPECT_EQ(glob.out, "");
+  const CommandResult exact =
+      report({source_path("tests/fixtures/reports/trx-vstest.trx"),
+              source_path("tests/fixtures/reports/xunit2.xml"), "--print-counts"});
+  ASSERT_EQ(exact.exit_code, 0) << exact.err;
+  EXPECT_EQ(exact.out, "{\"passed\":7,\"failed\":5,\"skipped\":4,\"total\":16}\n");
+
+  const CommandResult dry = report(
+      {source_path("tests/fixtures/reports/xunit2.xml"), "--server", server_url(), "--dry-run"});
+  ASSERT_EQ(dry.exit_code, 0) << dry.err;
+  EXPECT_TRUE(dry.out.starts_with("POST " + server_url() + "/tests/results/linux/Acme/Widget/" +
+                                  std::string(kEncodedBranch) + "\n"))
+      << dry.out;
+  EXPECT_NE(dry.out.find("X-Signature: sha256="), std::string::npos) << dry.out;
+  EXPECT_NE(dry.out.find("\"passed\":3,\"failed\":2,\"skipped\":2,\"total\":7"), std::string::npos)
+      << dry.out;
+  const auto history = get("/tests/results/" + series_);
+  ASSERT_TRUE(history);
+  EXPECT_EQ(body_json(history)["items"].size(), 0u) << "a dry run or --print-counts sent something";
+}
+
+TEST_F(ReportCommandE2eTest, MissingMalformedOrHostileReportsExit3InEveryMode) {
+  for (const char* name : {"hostile-billion-laughs.xml", "hostile-xxe-file.xml",
+                           "malformed-truncated.xml", "empty.xml", "no-such-report.xml"}) {
+    for (const std::vector<std::string>& mode :
+         {std::vector<std::string>{"--print-counts"}, {"--dry-run"}, {"--server", server_url()}}) {
+      std::vector<std::string> args = {source_path("tests/fixtures/reports/junit-jest.xml"),
+                                       source_path("tests/fixtures/reports/") + name};
+      args.insert(args.end(), mode.begin(), mode.end());
+      const CommandResult result = report(args);
+      EXPECT_EQ(result.exit_code, 3) << name << " " << mode[0] << "\n" << result.err;
+      EXPECT_EQ(result.out, "") << name;
+    }
+  }
+  EXPECT_EQ(body_json(get("/tests/results/" + series_))["items"].size(), 0u);
+}
+
+TEST_F(ReportCommandE2eTest, RefusalIsReportedAndFailsTheStepOnlyWhenAsked) {
+  const std::string jest = source_path("tests/fixtures/reports/junit-jest.xml");
+  const CommandResult refused = report({jest, "--server", server_url()}, "not-the-key");
+  EXPECT_EQ(refused.exit_code, 0) << refused.err;
+  EXPECT_NE(refused.err.find("INVALID_SIGNATURE"), std::string::npos) << refused.err;
+  const CommandResult failed =
+      report({jest, "--server", server_url(), "--fail-on-error"}, "not-the-key");
+  EXPECT_EQ(failed.exit_code, 4) << failed.err;
+  // Nothing listening: unreachable, after its retries.
+  const CommandResult unreachable =
+      report({jest, "--server", "http://127.0.0.1:1", "--fail-on-error", "--max-attempts", "2"});
+  EXPECT_EQ(unreachable.exit_code, 4) << unreachable.err;
+  EXPECT_NE(unreachable.err.find("retrying"), std::string::npos) << unreachable.err;
+  // No key at all is a usage error, before anything is sent.
+  const CommandResult keyless = report({jest, "--server", server_url()}, "");
+  EXPECT_EQ(keyless.exit_code, 2) << keyless.err;
+}
+
 // A `run:` block of action.yml: its lines and the indentation of its key.
 struct RunBlock {
   std::size_t line = 0;
