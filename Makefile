@@ -67,7 +67,8 @@ fuzz: deps
 FUZZ_SECONDS ?= 60
 fuzz-smoke: fuzz
 	mkdir -p build/fuzz/corpus-router build/fuzz/corpus-request_head build/fuzz/corpus-badge \
-	  build/fuzz/corpus-package_inputs build/fuzz/corpus-upstream_json build/fuzz/corpus-ingestion
+	  build/fuzz/corpus-package_inputs build/fuzz/corpus-upstream_json build/fuzz/corpus-ingestion \
+	  build/fuzz/corpus-report
 	$(HERMETIC) build/fuzz/fuzz/router_fuzz -max_total_time=$(FUZZ_SECONDS) -timeout=5 \
 	  build/fuzz/corpus-router fuzz/corpus/router
 	$(HERMETIC) build/fuzz/fuzz/request_head_fuzz -max_total_time=$$(( $(FUZZ_SECONDS) / 2 )) \
@@ -80,6 +81,8 @@ fuzz-smoke: fuzz
 	  -timeout=5 build/fuzz/corpus-upstream_json fuzz/corpus/upstream_json
 	$(HERMETIC) build/fuzz/fuzz/ingestion_fuzz -max_total_time=$(FUZZ_SECONDS) -timeout=5 \
 	  build/fuzz/corpus-ingestion fuzz/corpus/ingestion
+	$(HERMETIC) build/fuzz/fuzz/report_fuzz -max_total_time=$(FUZZ_SECONDS) -timeout=5 \
+	  build/fuzz/corpus-report fuzz/corpus/report
 
 bench: build
 	$(HERMETIC) bench/http.sh

@@ -19,7 +19,7 @@
 namespace badgesmith::reports {
 namespace {
 
-constexpr std::size_t kSliceBytes = 64 * 1024;
+constexpr std::size_t kSliceBytes = std::size_t{64} * 1024;
 // U+0001 may not occur in an XML 1.0 document, not even as a character reference, so it can
 // separate a namespace URI, a local name and a prefix without ambiguity.
 constexpr XML_Char kNamespaceSeparator = '\x01';

@@ -61,16 +61,18 @@ struct ParsedReport {
 // are far above what the tools write (the deepest real report nests about ten elements; an
 // element has at most twenty attributes) and keep a parser within a few MiB.
 struct ReportLimits {
-  int max_depth = 256;                         // Elements open at once.
-  std::size_t max_attributes = 64;             // Attributes of one element.
-  std::size_t max_markup_bytes = 1024 * 1024;  // One tag, comment or processing instruction:
-                                               // expat holds each whole in memory. Checked
-                                               // per 64 KiB slice, so up to a slice more may
-                                               // pass.
-  std::size_t max_name_bytes = 64 * 1024;      // Distinct element, attribute and prefix names,
-                                               // 32 bytes each plus their length: expat keeps
-                                               // every name it has seen until the end.
-  std::uint64_t max_total = kMaxTestCount;     // Tests counted.
+  // Elements open at once.
+  int max_depth = 256;
+  // Attributes of one element.
+  std::size_t max_attributes = 64;
+  // One tag, comment or processing instruction: expat holds each whole in memory. Checked per
+  // 64 KiB slice, so up to a slice more may pass.
+  std::size_t max_markup_bytes = std::size_t{1024} * 1024;
+  // Distinct element, attribute and prefix names, 32 bytes each plus their length: expat keeps
+  // every name it has seen until the end.
+  std::size_t max_name_bytes = std::size_t{64} * 1024;
+  // Tests counted.
+  std::uint64_t max_total = kMaxTestCount;
 };
 
 // A streaming parse of one report: feed() its bytes in chunks of any size, then finish(). The

@@ -21,6 +21,9 @@ namespace {
 
 namespace fs = std::filesystem;
 
+constexpr std::size_t kKiB = 1024;
+constexpr std::size_t kMiB = 1024 * kKiB;
+
 const fs::path kFixtures = fs::path(BADGESMITH_SOURCE_DIR) / "tests/fixtures/reports";
 
 std::string read_fixture(const std::string& name) {
@@ -198,7 +201,7 @@ TEST(ReportParserChunking, SlicesStraddlingManyTestsGiveTheSameResult) {
   EXPECT_EQ(whole.value().counts.total(), 5000u);
   EXPECT_EQ(whole.value().counts.failed, 715u);         // multiples of 7
   EXPECT_EQ(whole.value().counts.skipped, 455u - 65u);  // of 11, not of 77
-  expect_same(parse_in_chunks(input, {65536 - 1, 3, 65536 + 5}), whole);
+  expect_same(parse_in_chunks(input, {64 * kKiB - 1, 3, 64 * kKiB + 5}), whole);
   expect_same(parse_in_chunks(input, {1}), whole);
 }
 
@@ -210,7 +213,7 @@ TEST(ReportParserHostile, StopsAtTheDoctypeWithoutReadingFurther) {
     // The first full slice already fails: the rest of a huge report is never looked at.
     ReportParser parser;
     const std::string head = read_fixture(file);
-    const std::string padding(64 * 1024, ' ');
+    const std::string padding(64 * kKiB, ' ');
     const Result<void> fed = parser.feed(head + padding);
     ASSERT_FALSE(fed);
     EXPECT_EQ(fed.error().error_code, kReportHostile) << fed.error().message;
@@ -335,9 +338,9 @@ TEST(ReportParserLimits, BoundsAreMalformed) {
   many_names += "</testsuite>";
 
   const std::string huge_attribute =
-      "<testsuite><testcase name=\"" + std::string(2 * 1024 * 1024, 'x') + "\"/></testsuite>";
+      "<testsuite><testcase name=\"" + std::string(2 * kMiB, 'x') + "\"/></testsuite>";
   const std::string huge_comment =
-      "<testsuite><!--" + std::string(3 * 1024 * 1024, 'c') + "--><testcase/></testsuite>";
+      "<testsuite><!--" + std::string(3 * kMiB, 'c') + "--><testcase/></testsuite>";
 
   for (const std::string& report : {many_attributes, many_names, huge_attribute, huge_comment}) {
     const auto parsed = parse_report(report);
@@ -347,7 +350,7 @@ TEST(ReportParserLimits, BoundsAreMalformed) {
 
   // The same amount of text is fine: expat passes it on piece by piece.
   const auto long_text =
-      parse_report("<testsuite><testcase><system-out>" + std::string(3 * 1024 * 1024, 'x') +
+      parse_report("<testsuite><testcase><system-out>" + std::string(3 * kMiB, 'x') +
                    "</system-out></testcase></testsuite>");
   ASSERT_TRUE(long_text) << long_text.error().message;
   EXPECT_EQ(long_text.value().counts, (TestCounts{1, 0, 0}));
@@ -457,13 +460,13 @@ TestCounts write_large_report(const fs::path& path, std::size_t target_bytes) {
 TEST(ReportParserLarge, TwoHundredMegabytesInBoundedMemory) {
   store::TempDir dir;
   const fs::path path = dir.path() / "TEST-big.xml";
-  const TestCounts expected = write_large_report(path, 200u * 1024 * 1024);
-  ASSERT_GE(fs::file_size(path), 200u * 1024 * 1024);
+  const TestCounts expected = write_large_report(path, 200 * kMiB);
+  ASSERT_GE(fs::file_size(path), 200 * kMiB);
 
   const ChildParse seen = parse_in_child(path);
   ASSERT_TRUE(seen.parsed);
   EXPECT_EQ(seen.counts, expected);
-  EXPECT_LT(seen.rss_growth_kib, 64 * 1024);
+  EXPECT_LT(seen.rss_growth_kib, 64 * 1024);  // KiB
   RecordProperty("peak_rss_growth_kib", static_cast<int>(seen.rss_growth_kib));
   std::printf("200 MB report: %llu tests, peak RSS growth %ld KiB\n",
               static_cast<unsigned long long>(expected.total()), seen.rss_growth_kib);
