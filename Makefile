@@ -6,7 +6,7 @@ DATA_DIR ?= ./data
 DEPS_STAMP := build/.deps-installed
 HERMETIC := scripts/hermetic
 
-.PHONY: deps build run test test-unit test-e2e test-asan test-tsan static static-check fuzz fuzz-smoke bench fmt lint clean
+.PHONY: deps build run test dogfood test-unit test-e2e test-asan test-tsan static static-check fuzz fuzz-smoke bench fmt lint clean
 
 $(DEPS_STAMP): scripts/install-deps tools/badges/package-lock.json
 	scripts/install-deps
@@ -38,7 +38,12 @@ run: build
 test: deps
 	cmake --preset debug >/dev/null
 	cmake --build --preset debug -j $(JOBS)
-	$(HERMETIC) ctest --test-dir build/debug --output-on-failure --no-tests=error -j $(JOBS)
+	$(HERMETIC) ctest --test-dir build/debug --output-on-failure --no-tests=error -j $(JOBS) \
+	  --output-junit $(CURDIR)/build/debug/ctest-junit.xml
+
+# The project reports its own results (those of the last `make test`) to a loopback server.
+dogfood:
+	$(HERMETIC) scripts/dogfood build/debug/badgesmith build/debug/ctest-junit.xml
 
 test-asan: deps
 	cmake --preset asan >/dev/null

@@ -1,11 +1,13 @@
 #include "cli/report_command.h"
 
+#include <fnmatch.h>
 #include <glob.h>
 #include <openssl/rand.h>
 
 #include <array>
 #include <chrono>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <future>
 #include <iostream>
@@ -84,19 +86,45 @@ void apply_github_defaults(ReportFlags& flags) {
   }
 }
 
-// Every file the arguments name, each once, in a stable order. A pattern or path that matches
-// nothing is a missing report.
+// Files under `base` (recursively) whose path below it, or the tail of that path after any
+// directory, matches `rest` with fnmatch's FNM_PATHNAME rules: `**/` stands for zero or more
+// directories, as in the globs CI tools take.
+void match_recursive(const std::filesystem::path& base, const std::string& rest,
+                     std::set<std::string>& files) {
+  std::error_code ec;
+  std::filesystem::recursive_directory_iterator it(base, ec);
+  if (ec) return;
+  for (const auto& entry : it) {
+    if (!entry.is_regular_file(ec)) continue;
+    const std::string relative = entry.path().lexically_relative(base).generic_string();
+    for (std::size_t start = 0; start != std::string::npos;) {
+      if (::fnmatch(rest.c_str(), relative.c_str() + start, FNM_PATHNAME) == 0) {
+        files.insert(entry.path().string());
+        break;
+      }
+      start = relative.find('/', start);
+      if (start != std::string::npos) ++start;
+    }
+  }
+}
+
+// Every file the arguments name, each once, in a stable order: glob(3) patterns, plus `**/`. A
+// pattern or path that matches nothing is a missing report.
 std::vector<std::string> expand_reports(const std::vector<std::string>& patterns) {
   std::set<std::string> files;
   for (const std::string& pattern : patterns) {
-    glob_t matches{};
-    const int status = ::glob(pattern.c_str(), GLOB_ERR, nullptr, &matches);
-    if (status == 0) {
-      for (std::size_t i = 0; i < matches.gl_pathc; ++i) files.emplace(matches.gl_pathv[i]);
+    const std::size_t before = files.size();
+    if (const std::size_t globstar = pattern.find("**/"); globstar != std::string::npos) {
+      const std::string base = globstar == 0 ? "." : pattern.substr(0, globstar);
+      match_recursive(base, pattern.substr(globstar + 3), files);
+    } else {
+      glob_t matches{};
+      if (::glob(pattern.c_str(), GLOB_ERR, nullptr, &matches) == 0) {
+        for (std::size_t i = 0; i < matches.gl_pathc; ++i) files.emplace(matches.gl_pathv[i]);
+      }
+      globfree(&matches);
     }
-    globfree(&matches);
-    if (status == GLOB_NOMATCH) fail(kCommand, kExitReportInvalid, "no report at " + pattern);
-    if (status != 0) fail(kCommand, kExitReportInvalid, "cannot read " + pattern);
+    if (files.size() == before) fail(kCommand, kExitReportInvalid, "no report at " + pattern);
   }
   return {files.begin(), files.end()};
 }

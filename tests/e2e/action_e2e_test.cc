@@ -512,6 +512,11 @@ TEST_F(ReportCommandE2eTest, PrintCountsAndDryRunSendNothing) {
   ASSERT_EQ(exact.exit_code, 0) << exact.err;
   EXPECT_EQ(exact.out, "{\"passed\":7,\"failed\":5,\"skipped\":4,\"total\":16}\n");
 
+  // `**/` stands for any depth of directories, as in CI tools' globs.
+  const CommandResult globstar = report({source_path("tests/**/junit-jest.xml"), "--print-counts"});
+  EXPECT_EQ(globstar.out, "{\"passed\":5,\"failed\":1,\"skipped\":2,\"total\":8}\n")
+      << globstar.err;
+
   const CommandResult dry = report(
       {source_path("tests/fixtures/reports/xunit2.xml"), "--server", server_url(), "--dry-run"});
   ASSERT_EQ(dry.exit_code, 0) << dry.err;
