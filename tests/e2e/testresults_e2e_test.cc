@@ -27,6 +27,7 @@
 #include <vector>
 
 #include "core/hex.h"
+#include "core/routing/path_codec.h"
 #include "features/testresults/signature.h"
 #include "harness.h"
 
@@ -49,22 +50,7 @@ constexpr std::string_view kBadgeCacheControl =
 // --- Encoding, time and identifiers. ---
 
 // Every byte outside RFC 3986's unreserved set as %XX: '/' becomes %2F, ' ' %20, '+' %2B.
-std::string encode(std::string_view value) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string out;
-  for (const char c : value) {
-    const auto byte = static_cast<unsigned char>(c);
-    if ((byte >= 'A' && byte <= 'Z') || (byte >= 'a' && byte <= 'z') ||
-        (byte >= '0' && byte <= '9') || c == '-' || c == '.' || c == '_' || c == '~') {
-      out += c;
-    } else {
-      out += '%';
-      out += kHex[byte >> 4];
-      out += kHex[byte & 0xF];
-    }
-  }
-  return out;
-}
+std::string encode(std::string_view value) { return routing::percent_encode_path_segment(value); }
 
 std::string upper(std::string value) {
   for (char& c : value) {
