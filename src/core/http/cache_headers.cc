@@ -1,12 +1,11 @@
 #include "core/http/cache_headers.h"
 
-#include <openssl/evp.h>
-
 #include <array>
 #include <cstdio>
 #include <ctime>
 
 #include "core/hex.h"
+#include "core/security/digest.h"
 
 namespace badgesmith::http {
 
@@ -28,16 +27,13 @@ std::optional<std::int64_t> parse_with(std::string_view text, const char* format
 }  // namespace
 
 std::string strong_etag(std::string_view body) {
-  // OpenSSL 3 looks an algorithm up on every EVP_sha256() use; fetching it once, on first use
-  // rather than at start-up, keeps that cost off each response.
-  static EVP_MD* const sha256 = EVP_MD_fetch(nullptr, "SHA256", nullptr);
-  std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
-  unsigned int length = 0;
-  EVP_Digest(body.data(), body.size(), digest.data(), &length, sha256, nullptr);
+  // A digest never fails without an OpenSSL provider, and then nothing would work: an ETag of
+  // the empty hash only costs revalidations.
+  const security::Sha256 digest = security::sha256(body).value_or(security::Sha256{});
   std::string etag;
-  etag.reserve(2 + 2 * length);
+  etag.reserve(2 + 2 * digest.size());
   etag += '"';
-  append_hex(etag, digest.data(), length);
+  append_hex(etag, digest.data(), digest.size());
   etag += '"';
   return etag;
 }

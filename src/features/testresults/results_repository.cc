@@ -1,6 +1,5 @@
 #include "features/testresults/results_repository.h"
 
-#include <openssl/evp.h>
 #include <openssl/rand.h>
 
 #include <array>
@@ -10,6 +9,7 @@
 
 #include "core/ascii.h"
 #include "core/hex.h"
+#include "core/security/digest.h"
 
 namespace badgesmith::testresults {
 namespace {
@@ -79,13 +79,10 @@ constexpr std::string_view kHiddenSortKey = "history-hidden";
 constexpr std::string_view kLegacyUntilSortKey = "legacy-until";
 
 Result<std::string> sha256_hex(std::string_view data) {
-  std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
-  unsigned int size = 0;
-  if (EVP_Digest(data.data(), data.size(), digest.data(), &size, EVP_sha256(), nullptr) != 1) {
-    return make_error(Errc::kInternal, "Hashing failed");
-  }
+  const auto digest = security::sha256(data);
+  if (!digest) return make_error(Errc::kInternal, "Hashing failed");
   std::string hex;
-  append_hex(hex, digest.data(), size);
+  append_hex(hex, digest->data(), digest->size());
   return hex;
 }
 

@@ -1,9 +1,5 @@
 #include "features/testresults/signature.h"
 
-#include <openssl/core_names.h>
-#include <openssl/evp.h>
-#include <openssl/params.h>
-
 #include <array>
 #include <memory>
 #include <utility>
@@ -11,6 +7,7 @@
 #include "core/ascii.h"
 #include "core/hex.h"
 #include "core/security/constant_time.h"
+#include "core/security/digest.h"
 #include "features/testresults/timestamp.h"
 
 namespace badgesmith::testresults {
@@ -19,13 +16,16 @@ namespace {
 
 constexpr std::string_view kAlgorithm = "BADGESMITH-HMAC-SHA256";
 constexpr std::string_view kSignaturePrefix = "sha256=";
-constexpr std::size_t kDigestBytes = 32;
+constexpr std::size_t kDigestBytes = security::kSha256Bytes;
 constexpr std::size_t kSignatureLength = kSignaturePrefix.size() + 2 * kDigestBytes;
 
 // Keyed as a real secret would be, so an unknown owner costs what a known one does.
 constexpr std::string_view kDummyKey = "badgesmith: no secret for this owner, never matches";
 
-using Digest = std::array<unsigned char, kDigestBytes>;
+using Digest = security::Sha256;
+using security::as_bytes;
+using security::hmac_sha256;
+using security::sha256;
 
 Error invalid_signature() {
   return make_error(Errc::kUnauthorized, "The request signature is not valid", "INVALID_SIGNATURE",
@@ -33,43 +33,6 @@ Error invalid_signature() {
 }
 
 Error digest_failure() { return make_error(Errc::kInternal, "OpenSSL could not compute a digest"); }
-
-std::optional<Digest> sha256(std::string_view bytes) {
-  // OpenSSL 3 looks an algorithm up on every implicit use; fetching it once keeps that cost off
-  // each request.
-  static EVP_MD* const md = EVP_MD_fetch(nullptr, "SHA256", nullptr);
-  Digest digest{};
-  unsigned int length = 0;
-  if (md == nullptr ||
-      EVP_Digest(bytes.data(), bytes.size(), digest.data(), &length, md, nullptr) != 1 ||
-      length != kDigestBytes) {
-    return std::nullopt;
-  }
-  return digest;
-}
-
-std::optional<Digest> hmac_sha256(std::string_view key, std::string_view message) {
-  static EVP_MAC* const mac = EVP_MAC_fetch(nullptr, "HMAC", nullptr);
-  if (mac == nullptr) return std::nullopt;
-  const std::unique_ptr<EVP_MAC_CTX, decltype(&EVP_MAC_CTX_free)> context(EVP_MAC_CTX_new(mac),
-                                                                          &EVP_MAC_CTX_free);
-  char digest_name[] = "SHA256";
-  const OSSL_PARAM params[] = {
-      OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST, digest_name, 0),
-      OSSL_PARAM_construct_end()};
-  Digest digest{};
-  std::size_t length = 0;
-  if (context == nullptr ||
-      EVP_MAC_init(context.get(), reinterpret_cast<const unsigned char*>(key.data()), key.size(),
-                   params) != 1 ||
-      EVP_MAC_update(context.get(), reinterpret_cast<const unsigned char*>(message.data()),
-                     message.size()) != 1 ||
-      EVP_MAC_final(context.get(), digest.data(), &length, digest.size()) != 1 ||
-      length != kDigestBytes) {
-    return std::nullopt;
-  }
-  return digest;
-}
 
 int hex_value(char c) {
   if (c >= '0' && c <= '9') return c - '0';
@@ -89,10 +52,6 @@ std::optional<Digest> decode_hex_digest(std::string_view hex) {
     digest[i] = static_cast<unsigned char>(high << 4 | low);
   }
   return digest;
-}
-
-std::string_view as_bytes(const Digest& digest) {
-  return {reinterpret_cast<const char*>(digest.data()), digest.size()};
 }
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
