@@ -475,11 +475,19 @@ TEST_F(ReportCommandE2eTest, PostsTheSummedReportsAndTheBadgeShowsThem) {
   EXPECT_EQ(item["commit"], kCommit);
   EXPECT_EQ(item["branch"], kBranch);
   EXPECT_EQ(item["url_html"], "https://github.com/Acme/Widget/actions/runs/2001");
+}
 
-  // The same run again (a re-run step) is the first answer, not a second result.
-  const CommandResult again = report(args);
-  ASSERT_EQ(again.exit_code, 0) << again.err;
-  EXPECT_NE(again.out.find("HTTP 200"), std::string::npos) << again.out;
+TEST_F(ReportCommandE2eTest, LostAnswerIsRetriedWithTheSameBodyAndAFreshNonce) {
+  AnswerLosingRelay relay(server_->port());
+  const CommandResult result =
+      report({source_path("tests/fixtures/reports/junit-jest.xml"), "--server",
+              "http://127.0.0.1:" + std::to_string(relay.port())});
+  ASSERT_EQ(result.exit_code, 0) << result.out << result.err;
+  EXPECT_EQ(relay.forwarded(), 2);
+  EXPECT_NE(result.err.find("retrying"), std::string::npos) << result.err;
+  // The server stored the first attempt; the re-signed second is recognised as its retry.
+  EXPECT_NE(result.out.find("HTTP 200"), std::string::npos) << result.out;
+  EXPECT_EQ(badge_message(series_), "5 passed, 1 failed, 2 skipped");
 }
 
 TEST_F(ReportCommandE2eTest, PrintCountsAndDryRunSendNothing) {
