@@ -6,7 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
-#include "features/testresults/timestamp.h"
+#include "core/timestamp.h"
 
 namespace badgesmith::testresults {
 namespace {
