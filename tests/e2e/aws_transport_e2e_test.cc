@@ -159,6 +159,26 @@ TEST_F(AwsTransportTest, ImdsWithoutTokenSupportFails) {
   EXPECT_EQ(got.error().code, Errc::kUpstreamUnavailable);
 }
 
+TEST_F(AwsTransportTest, ExpiredTokenRenewsCredentialsOnce) {
+  FixtureUpstream fixture(aws_fixture());
+  ASSERT_TRUE(fixture.started()) << fixture.output();
+  ASSERT_TRUE(fixture.configure(R"({"error": "ExpiredTokenException"})"));
+  aws::CredentialsProvider provider(
+      client_, provider_options({{"AWS_EC2_METADATA_SERVICE_ENDPOINT", fixture.base_url()}}));
+  aws::AwsClientOptions options;
+  options.region = "us-east-1";
+  options.endpoint = fixture.base_url();
+  options.backoff_base = 1ms;
+  AwsClient client(options, client_, provider, io_.context());
+  const auto answer = wait_for<std::string>([&](Callback<std::string> done) {
+    client.call(Service::kSecretsManager, "GetSecretValue", "{}", done);
+  });
+  ASSERT_TRUE(answer) << answer.error().message;
+  EXPECT_EQ(fixture.hits("/"), 2);
+  EXPECT_NE(fixture.last_headers("/")["authorization"].find("Credential=AKIDIMDS2/"),
+            std::string::npos);
+}
+
 class AwsClientTest : public AwsTransportTest {
  protected:
   Variables keys() {
@@ -264,6 +284,19 @@ TEST_F(AwsClientTest, DynamoDbAndSecretsManagerOnMoto) {
   ASSERT_FALSE(conflict);
   EXPECT_EQ(conflict.error().code, Errc::kConflict);
   EXPECT_EQ(conflict.error().error_code, "ConditionalCheckFailedException");
+
+  // One failed condition cancels the whole transaction; the reasons come back in item order.
+  const nlohmann::json put_b = {{"TableName", "t"}, {"Item", {{"PK", {{"S", "b"}}}}}};
+  const nlohmann::json put_a_again = {
+      {"TableName", "t"}, {"Item", item}, {"ConditionExpression", "attribute_not_exists(PK)"}};
+  const auto cancelled = dynamodb(
+      "TransactWriteItems",
+      {{"TransactItems", nlohmann::json::array({{{"Put", put_b}}, {{"Put", put_a_again}}})}});
+  ASSERT_FALSE(cancelled);
+  EXPECT_EQ(cancelled.error().code, Errc::kConflict);
+  EXPECT_EQ(cancelled.error().error_code, "TransactionCanceledException");
+  EXPECT_NE(cancelled.error().message.find("[None, ConditionalCheckFailed]"), std::string::npos)
+      << cancelled.error().message;
 
   const auto missing =
       dynamodb("GetItem", {{"TableName", "nope"}, {"Key", {{"PK", {{"S", "a"}}}}}});

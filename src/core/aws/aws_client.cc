@@ -167,6 +167,7 @@ class AwsClient::Impl : public std::enable_shared_from_this<Impl> {
     std::string authority;  // The Host header, signed.
     Callback<std::string> done;
     int attempt = 0;
+    bool credentials_renewed = false;
   };
 
   void attempt(std::shared_ptr<Call> call);
@@ -242,6 +243,12 @@ void AwsClient::Impl::handle(std::shared_ptr<Call> call, Result<http::ClientResp
   if (answer.status == 200) return call->done(std::move(response.value().body));
   Error error = to_error(parse_error(answer), answer.status, what);
   if (error.code == Errc::kUpstreamUnavailable) return retry_or_fail(call, std::move(error));
+  // Temporary keys can expire early (a revoked session, a skewed clock): fetch new ones once.
+  if (error.error_code == "ExpiredTokenException" && !call->credentials_renewed) {
+    call->credentials_renewed = true;
+    credentials_.invalidate();
+    return retry_or_fail(call, std::move(error));
+  }
   call->done(std::move(error));
 }
 

@@ -57,8 +57,9 @@ class AwsClient {
   AwsClient& operator=(const AwsClient&) = delete;
 
   // Sends `body_json` to `operation` (e.g. "GetItem") of `service`; `done` receives the response
-  // body (a JSON document) on an io_context thread. Every attempt is signed afresh. Errors, with
-  // Error::error_code set to the AWS error code when there is one:
+  // body (a JSON document) on an io_context thread. Every attempt is signed afresh; an
+  // ExpiredTokenException renews the credentials (CredentialsProvider::invalidate) and retries
+  // once. Errors, with Error::error_code set to the AWS error code when there is one:
   //   kConflict:            ConditionalCheckFailedException, TransactionCanceledException
   //                         (the message lists the cancellation reasons in order),
   //                         TransactionConflictException;

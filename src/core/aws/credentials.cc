@@ -110,6 +110,7 @@ class CredentialsProvider::Impl : public std::enable_shared_from_this<Impl> {
       : client_(client), options_(std::move(options)) {}
 
   void get(Callback<Credentials> done);
+  void invalidate();
 
  private:
   void start_fetch();
@@ -212,6 +213,11 @@ void CredentialsProvider::Impl::start_fetch() {
   fetch_imds(std::move(endpoint));
 }
 
+void CredentialsProvider::Impl::invalidate() {
+  std::lock_guard lock(mutex_);
+  cached_.reset();
+}
+
 void CredentialsProvider::Impl::finish(Result<Fetched> result) {
   std::vector<Callback<Credentials>> waiting;
   {
@@ -304,5 +310,7 @@ CredentialsProvider::CredentialsProvider(http::Client& client, CredentialsProvid
 CredentialsProvider::~CredentialsProvider() = default;
 
 void CredentialsProvider::get(Callback<Credentials> done) { impl_->get(std::move(done)); }
+
+void CredentialsProvider::invalidate() { impl_->invalidate(); }
 
 }  // namespace badgesmith::aws

@@ -61,6 +61,10 @@ class CredentialsProvider {
   //   kUpstreamInvalid:     its answer is not the documented JSON.
   void get(Callback<Credentials> done);
 
+  // Forgets the cached credentials, so the next get() fetches: for when AWS says they have
+  // expired before the Expiration we were told (clock skew, revoked sessions).
+  void invalidate();
+
  private:
   class Impl;
   std::shared_ptr<Impl> impl_;
