@@ -27,9 +27,9 @@
 #include "core/http/client.h"
 #include "core/http/url.h"
 #include "core/routing/path_codec.h"
+#include "core/timestamp.h"
 #include "features/reports/report_parser.h"
 #include "features/testresults/signature.h"
-#include "features/testresults/timestamp.h"
 
 namespace badgesmith::cli {
 
@@ -199,7 +199,7 @@ struct Upload {
 };
 
 std::string unix_ms_timestamp(std::chrono::system_clock::time_point time) {
-  return testresults::format_rfc3339_ms(
+  return format_rfc3339_ms(
       std::chrono::duration_cast<std::chrono::milliseconds>(time.time_since_epoch()).count());
 }
 

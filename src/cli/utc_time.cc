@@ -2,7 +2,7 @@
 
 #include <ctime>
 
-#include "features/testresults/timestamp.h"
+#include "core/timestamp.h"
 
 namespace badgesmith::cli {
 
@@ -10,9 +10,9 @@ std::optional<std::int64_t> parse_utc_instant(std::string_view text) {
   constexpr std::string_view kDateLayout = "YYYY-MM-DD";
   std::optional<std::int64_t> ms;
   if (text.size() == kDateLayout.size()) {
-    ms = testresults::parse_rfc3339_ms(std::string(text) + "T00:00:00Z");
+    ms = parse_rfc3339_ms(std::string(text) + "T00:00:00Z");
   } else if (text.ends_with('Z') || text.ends_with('z')) {
-    ms = testresults::parse_rfc3339_ms(text);
+    ms = parse_rfc3339_ms(text);
   }
   if (!ms || *ms < 0) return std::nullopt;
   return *ms / 1000;

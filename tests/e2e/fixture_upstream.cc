@@ -218,8 +218,9 @@ FixtureUpstream::FixtureUpstream(Options options) {
   const std::string data_dir =
       options.data_dir.empty() ? fixtures_dir() + "/upstream/data" : options.data_dir;
   // -B: importing the data module must not drop __pycache__ into the source tree.
-  std::vector<std::string> argv{
-      "python3", "-B", BADGESMITH_FIXTURE_UPSTREAM_SCRIPT, "--port", "0", "--data", data_dir};
+  const std::string script =
+      options.script.empty() ? BADGESMITH_FIXTURE_UPSTREAM_SCRIPT : options.script;
+  std::vector<std::string> argv{"python3", "-B", script, "--port", "0", "--data", data_dir};
   if (options.tls) {
     argv.insert(argv.end(), {"--tls-cert", options.tls->cert, "--tls-key", options.tls->key});
   }

@@ -63,6 +63,9 @@ class FixtureUpstream {
     std::string data_dir;           // Empty: tests/fixtures/upstream/data.
     std::optional<TlsFiles> tls;    // Serve HTTPS with tls->cert/key. The control port stays HTTP.
     std::vector<std::string> args;  // Extra arguments for fixture_upstream.py (e.g. --verbose).
+    // Another fixture with the same command line, start line, stdin rule and /_fixture/ control
+    // API (tests/fixtures/aws/aws_fixture.py); empty: fixture_upstream.py.
+    std::string script;
   };
 
   FixtureUpstream();

@@ -138,15 +138,6 @@ std::optional<std::chrono::seconds> parse_delay_seconds(std::string_view value) 
   return std::chrono::seconds(seconds);
 }
 
-// Full jitter (uniform in [0, cap)): retries of many clients spread out instead of colliding.
-Clock::duration jittered_backoff(std::chrono::milliseconds base, int attempt) {
-  thread_local std::minstd_rand random(
-      static_cast<std::uint_fast32_t>(Clock::now().time_since_epoch().count()));
-  const auto cap = base * (1LL << std::min(attempt - 1, 20));
-  std::uniform_int_distribution<std::int64_t> pick(0, std::max<std::int64_t>(0, cap.count() - 1));
-  return std::chrono::milliseconds(pick(random));
-}
-
 Result<std::unique_ptr<ssl::context>> load_tls_context(const ClientOptions& options) {
   std::string file = options.ca_file;
   std::string dir = options.ca_dir;
@@ -288,6 +279,17 @@ asio::awaitable<Exchange> exchange_on(Stream& stream, const OutgoingRequest& req
 
 }  // namespace
 
+// Full jitter (uniform in [0, cap)): retries of many clients spread out instead of colliding.
+std::chrono::milliseconds jittered_backoff(std::chrono::milliseconds base, int attempt,
+                                           std::chrono::milliseconds limit) {
+  thread_local std::minstd_rand random(
+      static_cast<std::uint_fast32_t>(Clock::now().time_since_epoch().count()));
+  const std::chrono::milliseconds cap =
+      std::min(limit, std::chrono::milliseconds(base * (1LL << std::min(attempt - 1, 20))));
+  std::uniform_int_distribution<std::int64_t> pick(0, std::max<std::int64_t>(0, cap.count() - 1));
+  return std::chrono::milliseconds(pick(random));
+}
+
 class Client::Impl {
  public:
   Impl(ClientOptions options, asio::io_context& io)
@@ -334,7 +336,7 @@ class Client::Impl {
 
 asio::awaitable<Result<ClientResponse>> Client::Impl::perform(ClientRequest request) {
   const Clock::time_point deadline = Clock::now() + request.timeout.value_or(options_.timeout);
-  Result<Url> url = parse_upstream_url(request.url);
+  Result<Url> url = parse_upstream_url(request.url, request.plain_http);
   if (!url) co_return url.error();
   Result<UpstreamGate::Permit> permit = gate_.acquire(url.value().authority());
   if (!permit) co_return permit.error();

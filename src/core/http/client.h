@@ -19,6 +19,7 @@
 
 #include "core/http/message.h"
 #include "core/http/upstream_gate.h"
+#include "core/http/url.h"
 #include "core/result.h"
 
 namespace boost::asio {
@@ -61,6 +62,8 @@ struct ClientRequest {
   Headers headers;
   std::string body;
   std::optional<std::chrono::milliseconds> timeout;  // Default: ClientOptions::timeout.
+  // Passed to parse_upstream_url: only the AWS credential providers reach the metadata hosts.
+  PlainHttp plain_http = PlainHttp::kLoopbackOnly;
 };
 
 struct ClientResponse {
@@ -71,6 +74,12 @@ struct ClientResponse {
   int attempts = 0;  // Requests sent, retries included (a silent re-send on a stale pooled
                      // connection is part of the same attempt).
 };
+
+// The wait before attempt `attempt` (>= 2 for a retry): uniform in
+// [0, min(limit, base * 2^(attempt-1))). Thread-safe.
+std::chrono::milliseconds jittered_backoff(
+    std::chrono::milliseconds base, int attempt,
+    std::chrono::milliseconds limit = std::chrono::milliseconds::max());
 
 class Client {
  public:

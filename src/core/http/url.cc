@@ -48,7 +48,16 @@ bool is_loopback_host(std::string_view host) noexcept {
   return inet_pton(AF_INET6, buffer, &v6) == 1 && IN6_IS_ADDR_LOOPBACK(&v6);
 }
 
-Result<Url> parse_upstream_url(std::string_view text) {
+bool is_aws_metadata_host(std::string_view host) noexcept {
+  constexpr std::string_view kHosts[] = {"169.254.169.254", "169.254.170.2", "169.254.170.23",
+                                         "fd00:ec2::254", "fd00:ec2::23"};
+  for (std::string_view known : kHosts) {
+    if (iequals(host, known)) return true;
+  }
+  return false;
+}
+
+Result<Url> parse_upstream_url(std::string_view text, PlainHttp plain_http) {
   Url url;
   const std::size_t scheme_end = text.find("://");
   const std::string_view scheme = text.substr(0, scheme_end);
@@ -97,7 +106,9 @@ Result<Url> parse_upstream_url(std::string_view text) {
       return invalid(text, "bad port");
     url.port = static_cast<std::uint16_t>(value);
   }
-  if (!url.tls && !is_loopback_host(url.host))
+  const bool metadata_allowed =
+      plain_http == PlainHttp::kLoopbackOrAwsMetadata && is_aws_metadata_host(url.host);
+  if (!url.tls && !is_loopback_host(url.host) && !metadata_allowed)
     return invalid(text, "plain http is allowed only for a loopback host");
   return url;
 }

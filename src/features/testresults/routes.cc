@@ -11,10 +11,10 @@
 #include "core/ascii.h"
 #include "core/http/cache_headers.h"
 #include "core/http/error_response.h"
+#include "core/timestamp.h"
 #include "features/badges/badge_response.h"
 #include "features/testresults/test_badge.h"
 #include "features/testresults/test_result.h"
-#include "features/testresults/timestamp.h"
 
 namespace badgesmith::testresults {
 

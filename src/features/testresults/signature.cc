@@ -8,7 +8,7 @@
 #include "core/hex.h"
 #include "core/security/constant_time.h"
 #include "core/security/digest.h"
-#include "features/testresults/timestamp.h"
+#include "core/timestamp.h"
 
 namespace badgesmith::testresults {
 

@@ -9,7 +9,7 @@
 #include "core/http/message.h"
 #include "core/http/url.h"
 #include "core/json_limits.h"
-#include "features/testresults/timestamp.h"
+#include "core/timestamp.h"
 
 namespace badgesmith::testresults {
 

@@ -42,6 +42,17 @@ TEST(Url, PlainHttpOnlyForLoopback) {
   }
 }
 
+TEST(Url, PlainHttpToAwsMetadataHostsOnlyWhenAsked) {
+  for (const char* metadata : {"http://169.254.169.254/latest/api/token", "http://169.254.170.2/v2",
+                               "http://169.254.170.23/", "http://[fd00:ec2::254]/"}) {
+    EXPECT_FALSE(parse_upstream_url(metadata)) << metadata;
+    EXPECT_TRUE(parse_upstream_url(metadata, PlainHttp::kLoopbackOrAwsMetadata)) << metadata;
+  }
+  for (const char* refused : {"http://169.254.169.253/", "http://10.0.0.1/"}) {
+    EXPECT_FALSE(parse_upstream_url(refused, PlainHttp::kLoopbackOrAwsMetadata)) << refused;
+  }
+}
+
 TEST(Url, RefusesMalformed) {
   for (const char* bad :
        {"", "api.nuget.org", "ftp://x/", "https://", "https:///path", "https://u:p@host/",

@@ -1,5 +1,5 @@
 // RFC 3339 date-times ("2026-11-28T08:00:00.123Z", "2026-11-28T10:00:00+02:00"), as CI clients
-// send them in test-result payloads.
+// send them in test-result payloads and AWS sends credential expiry times.
 #pragma once
 
 #include <cstdint>
@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-namespace badgesmith::testresults {
+namespace badgesmith {
 
 // Milliseconds since the Unix epoch of an RFC 3339 `date-time` (§5.6): a full date, "T", a time
 // with an optional fraction of 1–9 digits (truncated to milliseconds), and "Z" or a ±hh:mm
@@ -20,4 +20,4 @@ std::optional<std::int64_t> parse_rfc3339_ms(std::string_view text);
 // REQUIRES: 0 <= unix_ms < 253402300800000 (years 1970-9999).
 std::string format_rfc3339_ms(std::int64_t unix_ms);
 
-}  // namespace badgesmith::testresults
+}  // namespace badgesmith

@@ -1,4 +1,4 @@
-#include "features/testresults/timestamp.h"
+#include "core/timestamp.h"
 
 #include <array>
 #include <chrono>
@@ -6,7 +6,7 @@
 #include <cstdio>
 #include <ctime>
 
-namespace badgesmith::testresults {
+namespace badgesmith {
 
 namespace {
 
@@ -90,4 +90,4 @@ std::string format_rfc3339_ms(std::int64_t unix_ms) {
   return std::string(text.data(), static_cast<std::size_t>(length));
 }
 
-}  // namespace badgesmith::testresults
+}  // namespace badgesmith
