@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "fixture_upstream.h"
 #include "harness.h"
 #include "lambda_emulator.h"
 
@@ -30,19 +31,25 @@ bool has_init_error(const json& state) {
   return state.contains("init_errors") && !state["init_errors"].empty();
 }
 
+// badgesmith as Lambda starts it: no arguments, the Runtime API in the environment.
+ServerProcess::Options function_options(const LambdaEmulator& emulator, const std::string& data_dir,
+                                        std::vector<std::string> env = {}) {
+  env.insert(env.end(), {"AWS_LAMBDA_RUNTIME_API=" + emulator.runtime_api(),
+                         "BADGESMITH_DATA_DIR=" + data_dir, "BADGESMITH_ACCESS_LOG=off"});
+  return {.args = {},
+          .command = "",
+          .add_listen = false,
+          .add_data_dir = false,
+          .env = std::move(env),
+          .wait_listening = false};
+}
+
 class LambdaRuntime : public ::testing::Test {
  protected:
   void SetUp() override {
     ASSERT_TRUE(emulator_.started()) << emulator_.output();
     data_dir_ = make_temp_dir();
-    function_.emplace(ServerProcess::Options{
-        .args = {},
-        .command = "",
-        .add_listen = false,
-        .add_data_dir = false,
-        .env = {"AWS_LAMBDA_RUNTIME_API=" + emulator_.runtime_api(),
-                "BADGESMITH_DATA_DIR=" + data_dir_, "BADGESMITH_ACCESS_LOG=off"},
-        .wait_listening = false});
+    function_.emplace(function_options(emulator_, data_dir_));
     ASSERT_TRUE(emulator_.wait_until(waiting_for_next)) << function_->stderr_text();
   }
   void TearDown() override { remove_tree(data_dir_); }
@@ -128,14 +135,7 @@ TEST(LambdaRuntimeInit, ReportsInitFailuresAndExitsNonZero) {
   LambdaEmulator emulator;
   ASSERT_TRUE(emulator.started()) << emulator.output();
   const std::string data_dir = make_temp_dir();
-  ServerProcess function(ServerProcess::Options{
-      .args = {},
-      .command = "",
-      .add_listen = false,
-      .add_data_dir = false,
-      .env = {"AWS_LAMBDA_RUNTIME_API=" + emulator.runtime_api(), "BADGESMITH_DATA_DIR=" + data_dir,
-              "BADGESMITH_MASTER_KEY=not-a-key"},
-      .wait_listening = false});
+  ServerProcess function(function_options(emulator, data_dir, {"BADGESMITH_MASTER_KEY=not-a-key"}));
   EXPECT_EQ(function.wait_exit(), 1) << function.stderr_text();
   ASSERT_TRUE(emulator.wait_until(has_init_error));
   const json error = emulator.state()["init_errors"][0];
@@ -144,6 +144,34 @@ TEST(LambdaRuntimeInit, ReportsInitFailuresAndExitsNonZero) {
   EXPECT_NE(error["payload"]["errorMessage"].get<std::string>().find("BADGESMITH_MASTER_KEY"),
             std::string::npos);
   EXPECT_TRUE(error["payload"]["stackTrace"].is_array());
+  remove_tree(data_dir);
+}
+
+// Its own emulator: a /next still pending from a stopped function would take the next event.
+TEST(LambdaRuntimeDeadline, AnswersBeforeTheDeadlineWhenAHandlerIsLate) {
+  FixtureUpstream upstream;
+  ASSERT_TRUE(upstream.started()) << upstream.output();
+  ASSERT_TRUE(upstream.configure(R"({"rules":[{"hang":true}]})"));
+  LambdaEmulator emulator;
+  ASSERT_TRUE(emulator.started()) << emulator.output();
+  const std::string data_dir = make_temp_dir();
+  ServerProcess function(function_options(
+      emulator, data_dir, {"BADGESMITH_NUGET_SOURCE=" + upstream.nuget_index_url()}));
+  ASSERT_TRUE(emulator.wait_until(waiting_for_next)) << function.stderr_text();
+
+  // The upstream timeout (5 s) is far beyond this invocation's 1.5 s; the 0.5 s margin leaves 1 s.
+  const auto started = std::chrono::steady_clock::now();
+  const auto late =
+      emulator.invoke(event("GET", "/badges/packages/nuget/Newtonsoft.Json"), Millis(1500));
+  ASSERT_TRUE(late);
+  ASSERT_EQ(late->kind, "response") << function.stderr_text();
+  EXPECT_EQ(late->payload["statusCode"], 503) << late->payload.dump();
+  EXPECT_LT(std::chrono::steady_clock::now() - started, Millis(1500));
+
+  const auto next = emulator.invoke(event("GET", "/health"));
+  ASSERT_TRUE(next);
+  EXPECT_EQ(next->payload["statusCode"], 200);
+  EXPECT_EQ(function.terminate(), 0) << function.stderr_text();
   remove_tree(data_dir);
 }
 
