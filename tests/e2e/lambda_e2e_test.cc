@@ -75,6 +75,7 @@ TEST_F(LambdaRuntime, AnswersHealth) {
   const json body = json::parse(response["body"].get<std::string>());
   EXPECT_EQ(body["status"], "Healthy");
   EXPECT_EQ(response["headers"]["x-content-type-options"], "nosniff");
+  EXPECT_EQ(response["headers"]["x-request-id"], "req-1");  // API Gateway's requestId.
 }
 
 TEST_F(LambdaRuntime, RendersAStaticBadge) {

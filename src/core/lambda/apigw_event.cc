@@ -40,6 +40,18 @@ bool is_safe_header_text(std::string_view text) {
   return text.find_first_of(std::string_view("\r\n\0", 3)) == std::string_view::npos;
 }
 
+// API Gateway's ids ("JKJaXmPLvHcESHA=") end up in logs and X-Request-Id; anything else, from a
+// caller that invokes the function directly, is replaced by the dispatcher's own id.
+bool is_safe_request_id(std::string_view id) {
+  if (id.size() > 64) return false;
+  for (const char c : id) {
+    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                    c == '-' || c == '_' || c == '.' || c == '=' || c == '+' || c == '/';
+    if (!ok) return false;
+  }
+  return true;
+}
+
 Result<http::Headers> headers_of(const json& event) {
   http::Headers headers;
   if (const json* map = member(event, "headers")) {
@@ -95,6 +107,7 @@ Result<http::Request> request_from_event(std::string_view event) {
   request.headers = std::move(headers);
   BOOST_OUTCOME_TRYV(read_string(*http_context, "sourceIp", request.client_address));
   BOOST_OUTCOME_TRYV(read_string(*context, "requestId", request.request_id));
+  if (!is_safe_request_id(request.request_id)) request.request_id.clear();
 
   std::string body;
   BOOST_OUTCOME_TRYV(read_string(root, "body", body));

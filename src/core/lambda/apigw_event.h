@@ -20,9 +20,10 @@ inline constexpr int kMaxEventDepth = 16;
 // decoded path (path_is_decoded), rawQueryString, headers (API Gateway lower-cases names and
 // joins repeats with ','), cookies as one Cookie header joined by "; ", body (base64-decoded when
 // isBase64Encoded), requestContext.http.sourceIp as client_address and requestContext.requestId
-// as request_id. Fails with kPayloadTooLarge over kMaxPayloadBytes and kInvalidArgument for
-// anything else malformed (invalid JSON, too deep, a field of the wrong type, no method or a path
-// not starting with '/', invalid base64, CR/LF/NUL in a header). Never throws on bad input.
+// as request_id (dropped unless short and of [A-Za-z0-9-_.=+/], so the dispatcher makes one). Fails
+// with kPayloadTooLarge over kMaxPayloadBytes and kInvalidArgument for anything else malformed
+// (invalid JSON, too deep, a field of the wrong type, no method or a path not starting with '/',
+// invalid base64, CR/LF/NUL in a header). Never throws on bad input.
 Result<http::Request> request_from_event(std::string_view event);
 
 // The v2 response for `response`: statusCode, headers (repeated names joined with ","), body and

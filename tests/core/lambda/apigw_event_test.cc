@@ -39,6 +39,16 @@ TEST(ApiGatewayEvent, MapsTheRequestFields) {
   EXPECT_EQ(request.value().body, "");
 }
 
+TEST(ApiGatewayEvent, DropsUnsafeRequestIds) {
+  json event = base_event();
+  event["requestContext"]["requestId"] = "JKJaXmPLvHcESHA=";
+  EXPECT_EQ(map(event).value().request_id, "JKJaXmPLvHcESHA=");
+  event["requestContext"]["requestId"] = "a\"b";
+  EXPECT_EQ(map(event).value().request_id, "");
+  event["requestContext"]["requestId"] = std::string(65, 'a');
+  EXPECT_EQ(map(event).value().request_id, "");
+}
+
 TEST(ApiGatewayEvent, KeepsDecodedPathsLiteral) {
   // API Gateway decodes "%2F" and "%25" before we see them: a '%' in rawPath is a literal.
   for (const std::string path : {"/badge/100%-done-green", "/tests/o/r/feature/x", "/a%2Fb"}) {
