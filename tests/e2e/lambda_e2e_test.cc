@@ -35,7 +35,7 @@ bool has_init_error(const json& state) {
 ServerProcess::Options function_options(const LambdaEmulator& emulator, const std::string& data_dir,
                                         std::vector<std::string> env = {}) {
   env.insert(env.end(), {"AWS_LAMBDA_RUNTIME_API=" + emulator.runtime_api(),
-                         "BADGESMITH_DATA_DIR=" + data_dir, "BADGESMITH_ACCESS_LOG=off"});
+                         "BADGESMITH_DATA_DIR=" + data_dir});
   return {.args = {},
           .command = "",
           .add_listen = false,
@@ -76,6 +76,8 @@ TEST_F(LambdaRuntime, AnswersHealth) {
   EXPECT_EQ(body["status"], "Healthy");
   EXPECT_EQ(response["headers"]["x-content-type-options"], "nosniff");
   EXPECT_EQ(response["headers"]["x-request-id"], "req-1");  // API Gateway's requestId.
+  // The access log line names the invocation as the server's names a request.
+  EXPECT_TRUE(function_->wait_for_stdout("\"request_id\":\"req-1\"")) << function_->stdout_text();
 }
 
 TEST_F(LambdaRuntime, RendersAStaticBadge) {

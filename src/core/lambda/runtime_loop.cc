@@ -146,13 +146,27 @@ std::optional<Clock::time_point> answer_by(const http::Headers& headers,
   return Clock::now() + (deadline - std::chrono::system_clock::now());
 }
 
+void record(log::AccessLog* access_log, const http::Request& request,
+            const http::Response& response, Clock::time_point started) {
+  if (access_log == nullptr) return;
+  access_log->record(log::AccessRecord{
+      request.request_id, request.method, request.path, response.status, response.body.size(),
+      static_cast<std::uint64_t>(
+          std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - started).count()),
+      request.client_address});
+}
+
 // Runs one event through the dispatcher; a 503 when the handler misses `deadline`.
 http::Response handle(const std::shared_ptr<Shared>& shared, const http::Dispatcher& dispatcher,
-                      std::string_view event, std::optional<Clock::time_point> deadline) {
+                      std::string_view event, std::optional<Clock::time_point> deadline,
+                      log::AccessLog* access_log) {
+  const auto started = Clock::now();
   auto mapped = request_from_event(event);
   if (!mapped) {
     http::Request unparsed;
-    return dispatcher.reject(unparsed, mapped.error());
+    http::Response refused = dispatcher.reject(unparsed, mapped.error());
+    record(access_log, unparsed, refused, started);
+    return refused;
   }
   // Shared with the handler: a late handler still reads it after we answered without it.
   auto request = std::make_shared<http::Request>(std::move(mapped).value());
@@ -163,13 +177,21 @@ http::Response handle(const std::shared_ptr<Shared>& shared, const http::Dispatc
                             [request, done](http::Response answer) { done(std::move(answer)); });
       },
       deadline, false);
-  if (response) return std::move(*response);
+  if (response) {
+    record(access_log, *request, *response, started);
+    return std::move(*response);
+  }
   log::warn("handler missed the invocation deadline", {{"request_id", request->request_id}});
   http::Request late;
   late.headers = request->headers;
   late.request_id = request->request_id;
-  return dispatcher.reject(
+  late.method = request->method;
+  late.path = request->path;
+  late.client_address = request->client_address;
+  http::Response timed_out = dispatcher.reject(
       late, make_error(Errc::kUpstreamUnavailable, "the request did not complete in time"));
+  record(access_log, late, timed_out, started);
+  return timed_out;
 }
 
 }  // namespace
@@ -216,8 +238,9 @@ int run_runtime_loop(const RuntimeOptions& options, const http::Dispatcher& disp
       ::unsetenv("_X_AMZN_TRACE_ID");
     }
 
-    const http::Response response = handle(shared, dispatcher, invocation.body,
-                                           answer_by(invocation.headers, options.deadline_margin));
+    const http::Response response =
+        handle(shared, dispatcher, invocation.body,
+               answer_by(invocation.headers, options.deadline_margin), options.access_log);
     const std::string prefix = "invocation/" + invocation_id;
     Result<void> posted = success();
     if (auto encoded = event_response(response)) {

@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "core/http/dispatcher.h"
+#include "core/log/access_log.h"
 #include "core/result.h"
 
 namespace badgesmith::lambda {
@@ -17,6 +18,9 @@ struct RuntimeOptions {
   // A handler still busy this long before the invocation's deadline is answered with a 503, so
   // API Gateway gets a response instead of Lambda killing the sandbox.
   std::chrono::milliseconds deadline_margin{500};
+  // One line per invocation, as the server writes per request; none when null. Must outlive the
+  // loop.
+  log::AccessLog* access_log = nullptr;
 };
 
 // Serves invocations one at a time until SIGTERM/SIGINT (returns 0) or until the Runtime API
