@@ -254,7 +254,7 @@ std::unique_ptr<log::AccessLog> open_access_log(const AccessLogTarget& target) {
 
 // Lambda mode: the app serve builds, fed by the Runtime API instead of a socket. Init failures
 // go to /runtime/init/error as well as the log, so the invoker sees why the sandbox died.
-int run_lambda(const char* runtime_api, AppConfig config, log::AccessLog* access_log) {
+int run_lambda(const char* runtime_api, const AppConfig& config, log::AccessLog* access_log) {
   if (std::getenv("BADGESMITH_STORE") == nullptr) {
     log::warn("no BADGESMITH_STORE: SQLite in the sandbox's data dir, lost with the sandbox",
               {{"data_dir", config.data_dir.string()}});
@@ -302,7 +302,7 @@ int run_serve(const ServeFlags& flags) {
   if (const char* runtime_api = std::getenv("AWS_LAMBDA_RUNTIME_API")) {
     // Lambda's only writable place; the sandbox's files vanish with it.
     if (!flags.data_dir_given) config.data_dir = "/tmp/badgesmith";
-    return run_lambda(runtime_api, std::move(config), access_log.get());
+    return run_lambda(runtime_api, config, access_log.get());
   }
   auto app = build_app(config);
   if (!app) {

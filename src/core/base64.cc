@@ -10,16 +10,18 @@ namespace {
 constexpr std::string_view kAlphabet =
     "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
-constexpr std::array<std::int8_t, 256> make_values() {
-  std::array<std::int8_t, 256> values{};
-  values.fill(-1);
+constexpr std::uint8_t kNotBase64 = 0xFF;
+
+constexpr std::array<std::uint8_t, 256> make_values() {
+  std::array<std::uint8_t, 256> values{};
+  values.fill(kNotBase64);
   for (std::size_t i = 0; i < kAlphabet.size(); ++i) {
-    values[static_cast<unsigned char>(kAlphabet[i])] = static_cast<std::int8_t>(i);
+    values[static_cast<unsigned char>(kAlphabet[i])] = static_cast<std::uint8_t>(i);
   }
   return values;
 }
 
-constexpr std::array<std::int8_t, 256> kValues = make_values();
+constexpr std::array<std::uint8_t, 256> kValues = make_values();
 
 }  // namespace
 
@@ -56,9 +58,9 @@ std::optional<std::string> base64_decode(std::string_view text) {
   std::uint32_t bits = 0;
   int bit_count = 0;
   for (const char c : text.substr(0, text.size() - padding)) {
-    const int value = kValues[static_cast<unsigned char>(c)];
-    if (value < 0) return std::nullopt;
-    bits = (bits << 6) | static_cast<std::uint32_t>(value);
+    const std::uint8_t value = kValues[static_cast<unsigned char>(c)];
+    if (value == kNotBase64) return std::nullopt;
+    bits = (bits << 6) | value;
     bit_count += 6;
     if (bit_count >= 8) {
       bit_count -= 8;

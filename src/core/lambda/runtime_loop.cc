@@ -113,7 +113,7 @@ class RuntimeApi {
     http::ClientOptions options;
     options.user_agent = "badgesmith-lambda/" BADGESMITH_VERSION;
     // A 6 MB event plus its envelope; one invocation at a time, so no gate worth the name.
-    options.max_response_bytes = kMaxPayloadBytes + 64 * 1024;
+    options.max_response_bytes = kMaxPayloadBytes + std::size_t{64} * 1024;
     options.gate.max_concurrent = 4;
     options.gate.rate_per_second = 1e6;
     options.gate.burst = 1e6;
