@@ -19,6 +19,7 @@
 #include "core/http/dispatcher.h"
 #include "core/http/server.h"
 #include "core/http/url.h"
+#include "core/lambda/runtime_loop.h"
 #include "core/log/log.h"
 #include "features/packages/package_badge.h"
 
@@ -32,6 +33,7 @@ constexpr int kExitUsage = 2;
 struct ServeFlags {
   std::string listen = "127.0.0.1:8080";
   std::string data_dir = "data";
+  bool data_dir_given = false;  // By flag or environment, rather than the default.
   std::string log_level = "info";
   std::string access_log = "stdout";
   std::string trusted_proxies;
@@ -250,6 +252,26 @@ std::unique_ptr<log::AccessLog> open_access_log(const AccessLogTarget& target) {
   return std::make_unique<log::AccessLog>(fd, true);
 }
 
+// Lambda mode: the app serve builds, fed by the Runtime API instead of a socket. Init failures
+// go to /runtime/init/error as well as the log, so the invoker sees why the sandbox died.
+int run_lambda(const char* runtime_api, const AppConfig& config, log::AccessLog* access_log) {
+  if (std::getenv("BADGESMITH_STORE") == nullptr) {
+    log::warn("no BADGESMITH_STORE: SQLite in the sandbox's data dir, lost with the sandbox",
+              {{"data_dir", config.data_dir.string()}});
+  }
+  auto app = build_app(config);
+  if (!app) {
+    log::error("cannot start", {{"reason", app.error().message}});
+    lambda::report_init_error(runtime_api, app.error());
+    return kExitFailure;
+  }
+  http::Dispatcher dispatcher(app.value()->router);
+  const int code =
+      lambda::run_runtime_loop({.api = runtime_api, .access_log = access_log}, dispatcher);
+  app.value()->pool->shutdown();
+  return code;
+}
+
 int run_serve(const ServeFlags& flags) {
   const auto level = log::parse_level(flags.log_level);
   if (!level) return usage_error("--log-level must be debug, info, warn, error or off");
@@ -276,8 +298,13 @@ int run_serve(const ServeFlags& flags) {
       access_target.value().kind == AccessLogTarget::Kind::kStdout ? access_log.get() : nullptr);
   if (!test_results) return usage_error(test_results.error().message);
 
-  auto app = build_app(
-      AppConfig{flags.data_dir, 2, std::move(upstream).value(), std::move(test_results).value()});
+  AppConfig config{flags.data_dir, 2, std::move(upstream).value(), std::move(test_results).value()};
+  if (const char* runtime_api = std::getenv("AWS_LAMBDA_RUNTIME_API")) {
+    // Lambda's only writable place; the sandbox's files vanish with it.
+    if (!flags.data_dir_given) config.data_dir = "/tmp/badgesmith";
+    return run_lambda(runtime_api, config, access_log.get());
+  }
+  auto app = build_app(config);
   if (!app) {
     log::error("cannot start", {{"reason", app.error().message}});
     return kExitFailure;
@@ -390,6 +417,7 @@ int run_command_line(int argc, char** argv) {
   for (const char* name : {"render", "secrets", "seed", "history", "report"}) {
     if (app.got_subcommand(name)) return 0;
   }
+  serve_flags.data_dir_given = serve->get_option("--data-dir")->count() > 0;
   return run_serve(serve_flags);
 }
 

@@ -24,71 +24,6 @@ using Clock = std::chrono::steady_clock;
 // Python start-up plus building the data set; generous because four builds may share two cores.
 constexpr Millis kStartTimeout{15000};
 
-struct Child {
-  pid_t pid = -1;
-  int stdin_fd = -1;  // Write end, or -1 when stdin is /dev/null.
-  int output_fd = -1;
-};
-
-int decode_wait_status(int status) {
-  if (WIFEXITED(status)) return WEXITSTATUS(status);
-  if (WIFSIGNALED(status)) return 128 + WTERMSIG(status);
-  return -1;
-}
-
-// Spawns argv (argv[0] looked up on PATH) with stdout and stderr into one fresh pipe, and stdin
-// from a pipe when `stdin_pipe`, else /dev/null. Parent-side ends are close-on-exec, so no later
-// child inherits them: the fixture's stdin reaches EOF exactly when this process closes it or dies.
-Child spawn_child(const std::vector<std::string>& argv, bool stdin_pipe) {
-  Child child;
-  int out_pipe[2];
-  int in_pipe[2] = {-1, -1};
-  if (::pipe2(out_pipe, O_CLOEXEC) != 0) return child;
-  if (stdin_pipe && ::pipe2(in_pipe, O_CLOEXEC) != 0) {
-    ::close(out_pipe[0]);
-    ::close(out_pipe[1]);
-    return child;
-  }
-  std::vector<std::string> args = argv;
-  std::vector<char*> args_c;
-  for (std::string& arg : args) args_c.push_back(arg.data());
-  args_c.push_back(nullptr);
-
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  if (stdin_pipe) {
-    posix_spawn_file_actions_adddup2(&actions, in_pipe[0], STDIN_FILENO);
-  } else {
-    posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
-  }
-  posix_spawn_file_actions_adddup2(&actions, out_pipe[1], STDOUT_FILENO);
-  posix_spawn_file_actions_adddup2(&actions, out_pipe[1], STDERR_FILENO);
-  pid_t pid = -1;
-  const int rc = ::posix_spawnp(&pid, args_c[0], &actions, nullptr, args_c.data(), environ);
-  posix_spawn_file_actions_destroy(&actions);
-  ::close(out_pipe[1]);
-  if (stdin_pipe) ::close(in_pipe[0]);
-  if (rc != 0) {
-    ::close(out_pipe[0]);
-    if (stdin_pipe) ::close(in_pipe[1]);
-    return child;
-  }
-  child.pid = pid;
-  child.output_fd = out_pipe[0];
-  child.stdin_fd = stdin_pipe ? in_pipe[1] : -1;
-  return child;
-}
-
-// Waits for `pid` until `deadline`; the decoded exit status, or nullopt if still running.
-std::optional<int> wait_pid(pid_t pid, Clock::time_point deadline) {
-  for (;;) {
-    int status = 0;
-    if (::waitpid(pid, &status, WNOHANG) == pid) return decode_wait_status(status);
-    if (Clock::now() >= deadline) return std::nullopt;
-    std::this_thread::sleep_for(Millis(5));
-  }
-}
-
 std::uint16_t port_of(std::string_view url) {
   const std::size_t colon = url.rfind(':');
   unsigned value = 0;
@@ -114,13 +49,24 @@ nlohmann::json path_entry(const nlohmann::json& hits, std::string_view path) {
   return entry == paths.end() || !entry->is_object() ? nlohmann::json() : *entry;
 }
 
+std::vector<std::string> fixture_args(const FixtureUpstream::Options& options) {
+  const std::string data_dir =
+      options.data_dir.empty() ? fixtures_dir() + "/upstream/data" : options.data_dir;
+  std::vector<std::string> args{"--port", "0", "--data", data_dir};
+  if (options.tls) {
+    args.insert(args.end(), {"--tls-cert", options.tls->cert, "--tls-key", options.tls->key});
+  }
+  args.insert(args.end(), options.args.begin(), options.args.end());
+  return args;
+}
+
 }  // namespace
 
 std::string fixtures_dir() { return BADGESMITH_FIXTURES_DIR; }
 
 CommandResult run_tool(const std::vector<std::string>& argv, Millis timeout) {
   CommandResult result;
-  const Child child = spawn_child(argv, /*stdin_pipe=*/false);
+  const ChildProcess child = spawn_child(argv, /*stdin_pipe=*/false);
   if (child.pid < 0) return result;
   const auto deadline = Clock::now() + timeout;
   pollfd pfd{child.output_fd, POLLIN, 0};
@@ -142,9 +88,7 @@ CommandResult run_tool(const std::vector<std::string>& argv, Millis timeout) {
   }
   result.timed_out = true;
   ::kill(child.pid, SIGKILL);
-  int status = 0;
-  ::waitpid(child.pid, &status, 0);
-  result.exit_code = decode_wait_status(status);
+  result.exit_code = wait_pid(child.pid, Clock::time_point::max()).value_or(-1);
   return result;
 }
 
@@ -214,102 +158,15 @@ std::optional<std::string> gunzip(std::string_view data) {
 
 FixtureUpstream::FixtureUpstream() : FixtureUpstream(Options{}) {}
 
-FixtureUpstream::FixtureUpstream(Options options) {
-  const std::string data_dir =
-      options.data_dir.empty() ? fixtures_dir() + "/upstream/data" : options.data_dir;
-  // -B: importing the data module must not drop __pycache__ into the source tree.
-  const std::string script =
-      options.script.empty() ? BADGESMITH_FIXTURE_UPSTREAM_SCRIPT : options.script;
-  std::vector<std::string> argv{"python3", "-B", script, "--port", "0", "--data", data_dir};
-  if (options.tls) {
-    argv.insert(argv.end(), {"--tls-cert", options.tls->cert, "--tls-key", options.tls->key});
-  }
-  argv.insert(argv.end(), options.args.begin(), options.args.end());
-  const Child child = spawn_child(argv, /*stdin_pipe=*/true);
-  if (child.pid < 0) {
-    output_ = "could not start python3 (is it on PATH?)";
-    return;
-  }
-  pid_ = child.pid;
-  stdin_fd_ = child.stdin_fd;
-  reader_ = std::thread([this, fd = child.output_fd] { read_output(fd); });
-
+FixtureUpstream::FixtureUpstream(Options options)
+    : process_(options.script.empty() ? BADGESMITH_FIXTURE_UPSTREAM_SCRIPT : options.script,
+               fixture_args(options)) {
   // "listening URL" or, with TLS, "listening URL control URL"; the ports are kernel-chosen.
-  std::unique_lock lock(mutex_);
-  std::string line;
-  changed_.wait_for(lock, kStartTimeout, [&] {
-    const std::size_t start = output_.starts_with("listening ") ? 0 : output_.find("\nlistening ");
-    if (start == std::string::npos) return output_closed_;
-    const std::size_t end = output_.find('\n', start + 1);
-    if (end == std::string::npos) return output_closed_;
-    line = output_.substr(start == 0 ? 0 : start + 1, end - (start == 0 ? 0 : start + 1));
-    return true;
-  });
-  std::vector<std::string> words;
-  for (std::size_t at = 0; at < line.size();) {
-    const std::size_t space = std::min(line.find(' ', at), line.size());
-    words.push_back(line.substr(at, space - at));
-    at = space + 1;
-  }
+  const auto& words = process_.listening_line();
   if (words.size() < 2) return;
   base_url_ = words[1];
   port_ = port_of(base_url_);
   control_port_ = words.size() >= 4 && words[2] == "control" ? port_of(words[3]) : port_;
-}
-
-FixtureUpstream::~FixtureUpstream() {
-  if (stdin_fd_ >= 0) ::close(stdin_fd_);
-  if (pid_ > 0 && !exit_code_) {
-    ::kill(pid_, SIGTERM);
-    if (!wait_exit(Millis(3000))) {
-      ::kill(pid_, SIGKILL);
-      int status = 0;
-      ::waitpid(pid_, &status, 0);
-    }
-  }
-  if (reader_.joinable()) reader_.join();
-}
-
-void FixtureUpstream::read_output(int fd) {
-  char chunk[4096];
-  for (;;) {
-    const ssize_t n = ::read(fd, chunk, sizeof chunk);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) break;
-    {
-      std::lock_guard lock(mutex_);
-      output_.append(chunk, static_cast<std::size_t>(n));
-    }
-    changed_.notify_all();
-  }
-  ::close(fd);
-  {
-    std::lock_guard lock(mutex_);
-    output_closed_ = true;
-  }
-  changed_.notify_all();
-}
-
-std::string FixtureUpstream::output() const {
-  std::lock_guard lock(mutex_);
-  return output_;
-}
-
-std::optional<int> FixtureUpstream::wait_exit(Millis timeout) {
-  if (exit_code_) return exit_code_;
-  if (pid_ <= 0) return std::nullopt;
-  exit_code_ = wait_pid(pid_, Clock::now() + timeout);
-  return exit_code_;
-}
-
-std::optional<int> FixtureUpstream::terminate(Millis timeout) {
-  if (pid_ > 0 && !exit_code_) ::kill(pid_, SIGTERM);
-  return wait_exit(timeout);
-}
-
-std::optional<int> FixtureUpstream::close_stdin(Millis timeout) {
-  if (stdin_fd_ >= 0) ::close(std::exchange(stdin_fd_, -1));
-  return wait_exit(timeout);
 }
 
 std::optional<HttpResponse> FixtureUpstream::get(std::string_view target,

@@ -10,17 +10,15 @@
 
 #include <sys/types.h>
 
-#include <condition_variable>
 #include <cstdint>
 #include <map>
-#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <thread>
 #include <vector>
 
 #include "harness.h"
+#include "python_fixture.h"
 
 namespace badgesmith::e2e {
 
@@ -70,13 +68,12 @@ class FixtureUpstream {
 
   FixtureUpstream();
   explicit FixtureUpstream(Options options);
-  ~FixtureUpstream();
   FixtureUpstream(const FixtureUpstream&) = delete;
   FixtureUpstream& operator=(const FixtureUpstream&) = delete;
 
   bool started() const { return port_ != 0 && control_port_ != 0; }
   bool tls() const { return base_url_.starts_with("https://"); }
-  pid_t pid() const { return pid_; }
+  pid_t pid() const { return process_.pid(); }
   // The upstream port (HTTPS in TLS mode).
   std::uint16_t port() const { return port_; }
   // Plain HTTP; serves the control API and every upstream path. Equals port() without TLS.
@@ -90,7 +87,7 @@ class FixtureUpstream {
   // api.github.com).
   std::string github_api_url() const { return base_url_; }
   // Everything the process wrote to stdout and stderr so far, for failure messages.
-  std::string output() const;
+  std::string output() const { return process_.output(); }
 
   // GET `target` over plain HTTP on control_port(), with `extra_headers` (CRLF-terminated lines)
   // and Connection: close. Counts as an upstream hit like any other request. nullopt when no
@@ -120,29 +117,20 @@ class FixtureUpstream {
   ::testing::AssertionResult reset() const;
 
   // SIGTERM, then waits; the exit code, or nullopt if still running after `timeout`.
-  std::optional<int> terminate(Millis timeout = kIoTimeout);
+  std::optional<int> terminate(Millis timeout = kIoTimeout) { return process_.terminate(timeout); }
   // Closes the fixture's stdin (what happens when the test process dies), then waits likewise.
-  std::optional<int> close_stdin(Millis timeout = kIoTimeout);
+  std::optional<int> close_stdin(Millis timeout = kIoTimeout) {
+    return process_.close_stdin(timeout);
+  }
 
  private:
-  std::optional<int> wait_exit(Millis timeout);
   std::optional<HttpResponse> control(std::string_view method, std::string_view target,
                                       std::string_view body = {}) const;
 
-  void read_output(int fd);
-
-  pid_t pid_ = -1;
-  int stdin_fd_ = -1;  // Write end of the child's stdin; closing it makes the fixture exit.
-  std::optional<int> exit_code_;
+  PythonFixture process_;
   std::uint16_t port_ = 0;
   std::uint16_t control_port_ = 0;
   std::string base_url_;
-  std::thread reader_;  // Drains stdout+stderr so a chatty fixture never blocks on a full pipe.
-
-  mutable std::mutex mutex_;
-  std::condition_variable changed_;
-  std::string output_;          // Guarded by mutex_.
-  bool output_closed_ = false;  // Guarded by mutex_.
 };
 
 }  // namespace badgesmith::e2e

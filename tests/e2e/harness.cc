@@ -304,6 +304,7 @@ void ServerProcess::spawn(Options options) {
   pid_ = spawn_process(binary_path(), argv, out_fd, err_fd, options.env);
   if (pid_ < 0) return;
   reader_ = std::thread([this, out_fd, err_fd] { reader_loop(out_fd, err_fd); });
+  if (!options.wait_listening) return;
 
   // The listening line carries the kernel-chosen port; no fixed ports anywhere.
   std::unique_lock lock(mutex_);

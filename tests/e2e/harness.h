@@ -84,6 +84,8 @@ class ServerProcess {
     bool add_data_dir = true;  // --data-dir <fresh temp dir>
     // "NAME=value" entries added to the child's environment (the caller's BADGESMITH_* never are).
     std::vector<std::string> env;
+    // Wait for the "listening" line; Lambda mode never listens (port() stays 0).
+    bool wait_listening = true;
   };
 
   explicit ServerProcess(std::vector<std::string> args = {});

@@ -127,6 +127,8 @@ class ResponseSink {
 };
 
 void assign_request_id(Request& request) {
+  // A transport that knows the request's id (API Gateway's requestId) has set it already.
+  if (!request.request_id.empty()) return;
   if (const auto client_id = request.headers.get("X-Request-Id");
       client_id && is_acceptable_request_id(*client_id)) {
     request.request_id = std::string(*client_id);

@@ -19,11 +19,12 @@ class Dispatcher {
   // complete response: CORS headers, X-Request-Id and X-Content-Type-Options are always set, and
   // errors have their JSON body. A handler that throws or drops its Respond yields a generic
   // 500 (a bug, logged), never a hang. `request` must stay alive until `respond` is called;
-  // dispatch fills its request_id and params.
+  // dispatch fills its params, and its request_id unless the transport set one: then from an
+  // acceptable X-Request-Id, else a fresh id.
   void dispatch(Request& request, routing::PathMode mode, Respond respond) const;
 
   // The complete error response, common headers included, for a request the transport refused
-  // before routing (a limit or a malformed head). Fills request.request_id.
+  // before routing (a limit or a malformed head). Fills request.request_id as dispatch does.
   Response reject(Request& request, const Error& error) const;
 
  private:

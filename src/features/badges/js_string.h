@@ -7,9 +7,11 @@
 #include <string>
 #include <string_view>
 
+#include "core/utf8.h"
+
 namespace badgesmith::badges {
 
-bool is_valid_utf8(std::string_view text) noexcept;
+using ::badgesmith::is_valid_utf8;
 
 // JS trim(): strips leading and trailing WhiteSpace and LineTerminator code points (including
 // U+FEFF and U+00A0). REQUIRES: valid UTF-8.
