@@ -153,6 +153,13 @@ Response Dispatcher::reject(Request& request, const Error& error) const {
 
 void Dispatcher::dispatch(Request& request, routing::PathMode mode, Respond respond) const {
   assign_request_id(request);
+  if (origin_guard_ != nullptr && !origin_guard_->admits(request)) {
+    return answer(
+        request,
+        error_response(make_error(Errc::kForbidden, "Requests must come through the service's CDN",
+                                  "FORBIDDEN_ORIGIN")),
+        respond);
+  }
 
   const routing::Match match = router_.match(request.method, request.path, mode, request.params);
   using Kind = routing::Match::Kind;

@@ -4,23 +4,25 @@
 #pragma once
 
 #include "core/http/message.h"
+#include "core/http/origin_guard.h"
 #include "core/result.h"
 #include "core/routing/router.h"
 
 namespace badgesmith::http {
 
-// Thread-safety: safe to share between threads; holds only a const Router.
+// Thread-safety: safe to share between threads; holds only a const Router and guard.
 class Dispatcher {
  public:
-  // `router` must outlive the dispatcher.
-  explicit Dispatcher(const routing::Router& router) : router_(router) {}
+  // `router` and `origin_guard` (null: every origin is admitted) must outlive the dispatcher.
+  explicit Dispatcher(const routing::Router& router, const OriginGuard* origin_guard = nullptr)
+      : router_(router), origin_guard_(origin_guard) {}
 
   // Routes `request` and calls `respond` exactly once, possibly on another thread, with a
-  // complete response: CORS headers, X-Request-Id and X-Content-Type-Options are always set, and
-  // errors have their JSON body. A handler that throws or drops its Respond yields a generic
-  // 500 (a bug, logged), never a hang. `request` must stay alive until `respond` is called;
-  // dispatch fills its params, and its request_id unless the transport set one: then from an
-  // acceptable X-Request-Id, else a fresh id.
+  // complete response (403 FORBIDDEN_ORIGIN, before anything else, when the guard refuses): CORS
+  // headers, X-Request-Id and X-Content-Type-Options are always set, and errors have their JSON
+  // body. A handler that throws or drops its Respond yields a generic 500 (a bug, logged), never a
+  // hang. `request` must stay alive until `respond` is called; dispatch fills its params, and its
+  // request_id unless the transport set one: then from an acceptable X-Request-Id, else a fresh id.
   void dispatch(Request& request, routing::PathMode mode, Respond respond) const;
 
   // The complete error response, common headers included, for a request the transport refused
@@ -29,6 +31,7 @@ class Dispatcher {
 
  private:
   const routing::Router& router_;
+  const OriginGuard* origin_guard_;
 };
 
 // The allow-list for CORS request headers, in the case browsers send.

@@ -30,20 +30,43 @@ class DispatcherTest : public ::testing::Test {
   }
 
   Response dispatch(const std::string& method, const std::string& path,
-                    std::initializer_list<std::pair<const char*, const char*>> headers = {}) {
+                    std::initializer_list<std::pair<const char*, const char*>> headers = {},
+                    const OriginGuard* guard = nullptr) {
     Request request;
     request.method = method;
     request.path = path;
     for (const auto& [name, value] : headers) request.headers.add(name, value);
     std::optional<Response> answer;
-    Dispatcher(router_).dispatch(request, routing::PathMode::kRaw,
-                                 [&answer](Response response) { answer = std::move(response); });
+    Dispatcher(router_, guard)
+        .dispatch(request, routing::PathMode::kRaw,
+                  [&answer](Response response) { answer = std::move(response); });
     EXPECT_TRUE(answer.has_value());
     return answer.value_or(Response{});
   }
 
   routing::Router router_;
 };
+
+TEST_F(DispatcherTest, OriginGuardAdmitsOnlyTheSecretAndHealth) {
+  const OriginGuard guard("cdn-shared-secret", nullptr);
+  EXPECT_EQ(dispatch("GET", "/health", {}, &guard).status, 200);
+  EXPECT_NE(dispatch("HEAD", "/health", {}, &guard).status, 403);
+  EXPECT_EQ(dispatch("POST", "/tests/results/linux/o/r/main",
+                     {{"X-Origin-Verify", "cdn-shared-secret"}}, &guard)
+                .status,
+            201);
+  for (const char* wrong : {"", "cdn-shared-secre", "cdn-shared-secret ", "CDN-SHARED-SECRET"}) {
+    const Response refused =
+        dispatch("POST", "/tests/results/linux/o/r/main", {{"x-origin-verify", wrong}}, &guard);
+    EXPECT_EQ(refused.status, 403) << wrong;
+    EXPECT_NE(refused.body.find("FORBIDDEN_ORIGIN"), std::string::npos);
+    EXPECT_EQ(refused.body.find("cdn-shared"), std::string::npos);
+  }
+  // Nothing is exempt but /health: not preflights, not unknown routes.
+  EXPECT_EQ(dispatch("OPTIONS", "/health", {}, &guard).status, 403);
+  EXPECT_EQ(dispatch("GET", "/nowhere", {}, &guard).status, 403);
+  EXPECT_EQ(dispatch("GET", "/healthz", {}, &guard).status, 403);
+}
 
 void expect_common_headers(const Response& response) {
   EXPECT_EQ(response.headers.get("Access-Control-Allow-Origin"), "*");
