@@ -430,6 +430,28 @@ TEST_F(AwsSecretStoreTest, ListSkipsRowsThatAreNotSecrets) {
   EXPECT_EQ(acme.value().size(), 2u) << describe(acme.value());
 }
 
+// Limit applies before the filter, so some Scan pages hold only other rows, or none at all.
+TEST_F(AwsSecretStoreTest, ListReadsEveryPage) {
+  ASSERT_TRUE(put(secret("acme"), "v"));
+  ASSERT_TRUE(put(secret("acme", "widgets"), "v"));
+  ASSERT_TRUE(put(secret("acme", "widgets", SecretType::kTestData), "v"));
+  ASSERT_TRUE(put(secret("zeta"), "v"));
+  for (const char* setting : {"SETTING#a", "SETTING#b", "SETTING#c"}) {
+    ASSERT_TRUE(dynamodb("PutItem", {{"Item", {{"PK", s("ORG#acme")}, {"SK", s(setting)}}}}));
+  }
+  backend_.aws_store().set_page_limit_for_test(1);
+  const auto all = list();
+  ASSERT_TRUE(all) << all.error().message;
+  EXPECT_EQ(describe(all.value()),
+            "acme//package 1700000000 1700000000\n"
+            "acme/widgets/package 1700000000 1700000000\n"
+            "acme/widgets/testdata 1700000000 1700000000\n"
+            "zeta//package 1700000000 1700000000\n");
+  const auto acme = list("acme");
+  ASSERT_TRUE(acme) << acme.error().message;
+  EXPECT_EQ(acme.value().size(), 3u) << describe(acme.value());
+}
+
 TEST_F(AwsSecretStoreTest, RowWhoseSecretIsGoneReadsAsNone) {
   ASSERT_TRUE(put(secret("acme"), "token"));
   ASSERT_TRUE(secrets("DeleteSecret", {{"SecretId", "badgesmith/github/acme/package"},

@@ -292,6 +292,7 @@ void AwsSecretStore::list(std::optional<std::string> owner,
   listing->request["TableName"] = table_;
   listing->request["ExpressionAttributeValues"] = std::move(values);
   listing->request["ConsistentRead"] = true;
+  if (page_limit_) listing->request["Limit"] = *page_limit_;
   next_page(std::move(listing));
 }
 

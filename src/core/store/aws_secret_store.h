@@ -75,10 +75,15 @@ class AwsSecretStore final : public SecretStore {
 
   static std::int64_t system_unix_seconds();
 
+  // Caps list's pages at `items` (DynamoDB's Limit), so that a test sees LastEvaluatedKey
+  // without writing a megabyte. REQUIRES: called before the store is shared; items >= 1.
+  void set_page_limit_for_test(int items) { page_limit_ = items; }
+
  private:
   aws::AwsClient& client_;
   std::string table_;
   std::function<std::int64_t()> now_;
+  std::optional<int> page_limit_;
 };
 
 }  // namespace badgesmith::store
