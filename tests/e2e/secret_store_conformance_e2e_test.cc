@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "../core/store/store_test_util.h"
@@ -113,12 +114,14 @@ class AwsBackend {
     Result<void> tables = await<void>(
         [&](Callback<void> done) { aws::create_tables(*client_, io_.context(), names_, done); });
     if (!tables) return tables.error();
-    store_ = std::make_unique<store::AwsSecretStore>(*client_, names_.org_secrets, std::move(now));
+    store_ = std::make_unique<store::AwsSecretStore>(*client_, io_.context(), names_.org_secrets,
+                                                     std::move(now));
     return success();
   }
   SecretStore& store() { return *store_; }
   store::AwsSecretStore& aws_store() { return *store_; }
   aws::AwsClient& client() { return *client_; }
+  boost::asio::io_context& io() { return io_.context(); }
   const aws::TableNames& names() const { return names_; }
 
  private:
@@ -257,6 +260,18 @@ TYPED_TEST(SecretStoreConformance, InvalidKeysAreInvalidArguments) {
     ASSERT_FALSE(removed);
     EXPECT_EQ(removed.error().code, Errc::kInvalidArgument);
   }
+  // The interface promises a store thread even for an answer known at once.
+  std::thread::id ran_on;
+  const auto got =
+      await<std::optional<std::string>>([&](Callback<std::optional<std::string>> done) {
+        this->store().get(secret(""), [&ran_on, done](Result<std::optional<std::string>> result) {
+          ran_on = std::this_thread::get_id();
+          done(std::move(result));
+        });
+      });
+  EXPECT_FALSE(got);
+  EXPECT_NE(ran_on, std::this_thread::get_id());
+
   const auto listed = this->list("not an owner");
   ASSERT_FALSE(listed);
   EXPECT_EQ(listed.error().code, Errc::kInvalidArgument);
@@ -477,7 +492,7 @@ TEST_F(AwsSecretStoreTest, RemoveDeletesTheSecretAtOnce) {
 }
 
 TEST_F(AwsSecretStoreTest, MissingTableIsUnavailableAndNeverEchoesTheValue) {
-  store::AwsSecretStore unconfigured(backend_.client(), "no-such-table");
+  store::AwsSecretStore unconfigured(backend_.client(), backend_.io(), "no-such-table");
   const auto got = await<std::optional<std::string>>(
       [&](Callback<std::optional<std::string>> done) { unconfigured.get(secret("acme"), done); });
   ASSERT_FALSE(got);

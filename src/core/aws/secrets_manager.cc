@@ -57,6 +57,13 @@ void put_value(AwsClient& client, const std::string& name, const SharedValue& va
               });
 }
 
+// AWS removes a force-deleted secret asynchronously: for a few seconds its name can neither be
+// created, restored nor described as live.
+Error still_deleting(const std::string& name, const Error& cause) {
+  return make_error(Errc::kUpstreamUnavailable,
+                    "secret " + name + " is still being deleted; retry shortly", cause.error_code);
+}
+
 // The secret exists in some state: restore it if it is scheduled for deletion, then put.
 void update_existing(AwsClient& client, const std::string& name, const SharedValue& value,
                      Callback<void> done) {
@@ -64,12 +71,9 @@ void update_existing(AwsClient& client, const std::string& name, const SharedVal
       Service::kSecretsManager, "DescribeSecret", json{{"SecretId", name}}.dump(),
       [&client, name, value, done = std::move(done)](Result<std::string> described) mutable {
         if (!described) {
+          // CreateSecret said it exists, DescribeSecret that it does not.
           if (described.error().code == Errc::kNotFound) {
-            // CreateSecret said it exists, DescribeSecret that it does not: a force deletion
-            // still in progress.
-            return done(make_error(Errc::kUpstreamUnavailable,
-                                   "secret " + name + " is still being deleted; retry shortly",
-                                   described.error().error_code));
+            return done(still_deleting(name, described.error()));
           }
           return done(described.error());
         }
@@ -85,7 +89,13 @@ void update_existing(AwsClient& client, const std::string& name, const SharedVal
         }
         client.call(Service::kSecretsManager, "RestoreSecret", json{{"SecretId", name}}.dump(),
                     [&client, name, value, done = std::move(done)](Result<std::string> restored) {
-                      if (!restored) return done(restored.error());
+                      if (!restored) {
+                        // A force-deleted secret cannot be restored.
+                        if (restored.error().error_code == "InvalidRequestException") {
+                          return done(still_deleting(name, restored.error()));
+                        }
+                        return done(restored.error());
+                      }
                       put_value(client, name, value, done);
                     });
       });

@@ -1,6 +1,8 @@
 #include "core/store/aws_secret_store.h"
 
 #include <algorithm>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/post.hpp>
 #include <chrono>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -165,12 +167,42 @@ void next_page(std::shared_ptr<Listing> listing) {
               });
 }
 
+// get's second step: the value of the secret a row names; a secret deleted behind the table's
+// back reads as none, as the row alone does not make a secret.
+void read_named_secret(AwsClient& client, std::string name,
+                       Callback<std::optional<std::string>> done) {
+  aws::get_secret_value(client, std::move(name),
+                        [done = std::move(done)](Result<std::string> value) {
+                          if (value)
+                            return done(std::optional<std::string>(std::move(value).value()));
+                          if (value.error().code == Errc::kNotFound) {
+                            return done(std::optional<std::string>());
+                          }
+                          done(value.error());
+                        });
+}
+
+// put's second step: the UpdateItem that points the row at the secret just written.
+void update_row(AwsClient& client, const std::string& table, std::string update,
+                Callback<void> done) {
+  client.call(Service::kDynamoDb, "UpdateItem", std::move(update),
+              [table, done = std::move(done)](Result<std::string> updated) {
+                if (!updated) return done(table_error(updated.error(), table));
+                done(success());
+              });
+}
+
 }  // namespace
 
-AwsSecretStore::AwsSecretStore(AwsClient& client, std::string table,
+AwsSecretStore::AwsSecretStore(AwsClient& client, boost::asio::io_context& io, std::string table,
                                std::function<std::int64_t()> now_unix_seconds)
-    : client_(client), table_(std::move(table)), now_(std::move(now_unix_seconds)) {
+    : client_(client), io_(io), table_(std::move(table)), now_(std::move(now_unix_seconds)) {
   if (!now_) now_ = &system_unix_seconds;
+}
+
+template <class T>
+void AwsSecretStore::fail(Callback<T> done, Error error) {
+  boost::asio::post(io_, [done = std::move(done), error = std::move(error)] { done(error); });
 }
 
 std::int64_t AwsSecretStore::system_unix_seconds() {
@@ -187,7 +219,7 @@ std::string AwsSecretStore::secret_name(const SecretKey& key) {
 
 void AwsSecretStore::get(SecretKey requested, Callback<std::optional<std::string>> done) {
   Result<SecretKey> key = normalize_secret_key(std::move(requested));
-  if (!key) return done(key.error());
+  if (!key) return fail(std::move(done), key.error());
   const json request = {{"TableName", table_},
                         {"Key", item_key(key.value())},
                         {"ConsistentRead", true},
@@ -204,23 +236,16 @@ void AwsSecretStore::get(SecretKey requested, Callback<std::optional<std::string
                 }
                 std::optional<std::string> name = string_attribute(*item, "SecretName");
                 if (!name) return done(no_secret_name());
-                aws::get_secret_value(client, std::move(*name), [done](Result<std::string> value) {
-                  if (!value) {
-                    if (value.error().code == Errc::kNotFound)
-                      return done(std::optional<std::string>());
-                    return done(value.error());
-                  }
-                  done(std::optional<std::string>(std::move(value).value()));
-                });
+                read_named_secret(client, std::move(*name), done);
               });
 }
 
 void AwsSecretStore::put(SecretKey requested, std::string value, Callback<void> done) {
   Result<SecretKey> key = normalize_secret_key(std::move(requested));
-  if (!key) return done(key.error());
+  if (!key) return fail(std::move(done), key.error());
   if (value.empty() || value.size() > kMaxSecretBytes) {
-    return done(
-        make_error(Errc::kInvalidArgument, "a secret value holds 1 to 65536 bytes", {}, "value"));
+    return fail(std::move(done), make_error(Errc::kInvalidArgument,
+                                            "a secret value holds 1 to 65536 bytes", {}, "value"));
   }
   const std::string name = secret_name(key.value());
   const std::string now = timestamp(now_());
@@ -236,19 +261,13 @@ void AwsSecretStore::put(SecretKey requested, std::string value, Callback<void> 
                                [&client, table = table_, update = update.dump(),
                                 done = std::move(done)](Result<void> written) mutable {
                                  if (!written) return done(written.error());
-                                 client.call(
-                                     Service::kDynamoDb, "UpdateItem", std::move(update),
-                                     [table, done = std::move(done)](Result<std::string> updated) {
-                                       if (!updated)
-                                         return done(table_error(updated.error(), table));
-                                       done(success());
-                                     });
+                                 update_row(client, table, std::move(update), std::move(done));
                                });
 }
 
 void AwsSecretStore::remove(SecretKey requested, Callback<bool> done) {
   Result<SecretKey> key = normalize_secret_key(std::move(requested));
-  if (!key) return done(key.error());
+  if (!key) return fail(std::move(done), key.error());
   const json request = {
       {"TableName", table_}, {"Key", item_key(key.value())}, {"ReturnValues", "ALL_OLD"}};
   AwsClient& client = client_;
@@ -264,8 +283,8 @@ void AwsSecretStore::remove(SecretKey requested, Callback<bool> done) {
                 aws::delete_secret(client, *name, [name = *name, done](Result<void> deleted) {
                   if (!deleted) {
                     Error error = deleted.error();
-                    error.message = "the row was removed but its secret " + name +
-                                    " was not (the next set overwrites it): " + error.message;
+                    error.message =
+                        "the row was removed but its secret " + name + " was not: " + error.message;
                     return done(std::move(error));
                   }
                   done(true);
@@ -281,7 +300,7 @@ void AwsSecretStore::list(std::optional<std::string> owner,
   json values = {{":secret", string_value(std::string(kSecretPrefix))}};
   if (owner) {
     Result<std::string> normalized = normalize_secret_owner(std::move(*owner));
-    if (!normalized) return listing->done(normalized.error());
+    if (!normalized) return fail(std::move(listing->done), normalized.error());
     values[":pk"] = string_value(partition_key(normalized.value()));
     listing->operation = "Query";
     listing->request = {{"KeyConditionExpression", "PK = :pk AND begins_with(SK, :secret)"}};

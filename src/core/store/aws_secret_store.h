@@ -22,14 +22,18 @@
 #include "core/result.h"
 #include "core/store/secret_store.h"
 
+namespace boost::asio {
+class io_context;
+}
+
 namespace badgesmith::store {
 
 // Thread-safety: safe to share between threads, as SecretStore promises; the store holds no
 // mutable state and no cache (every call reads DynamoDB with ConsistentRead, so an operator's
-// change takes effect at once). Callbacks run once, on an io_context thread of the AwsClient;
-// for a key that fails validation, inline on the caller's thread.
+// change takes effect at once). Callbacks run once, on a thread running `io` (the AwsClient's
+// io_context), never inline on the caller's thread, invalid keys included.
 //
-// Lifetime: `client` must outlive every call made on the store; the store itself may be
+// Lifetime: `client` and `io` must outlive every call made on the store; the store itself may be
 // destroyed while calls are in flight.
 //
 // Errors, besides kInvalidArgument for keys and values as the interface says:
@@ -45,9 +49,9 @@ namespace badgesmith::store {
 // names a missing secret after a successful call.
 class AwsSecretStore final : public SecretStore {
  public:
-  // `table` is the org-secrets table (aws::TableNames::org_secrets). `now_unix_seconds` stamps
-  // CreatedAt and UpdatedAt and must be thread-safe.
-  AwsSecretStore(aws::AwsClient& client, std::string table,
+  // `table` is the org-secrets table (aws::TableNames::org_secrets); `io` is the io_context the
+  // client runs on. `now_unix_seconds` stamps CreatedAt and UpdatedAt and must be thread-safe.
+  AwsSecretStore(aws::AwsClient& client, boost::asio::io_context& io, std::string table,
                  std::function<std::int64_t()> now_unix_seconds = &system_unix_seconds);
 
   // The value of the row's secret. No fallback from a repo to its owner.
@@ -80,7 +84,12 @@ class AwsSecretStore final : public SecretStore {
   void set_page_limit_for_test(int items) { page_limit_ = items; }
 
  private:
+  // Completes `done` with `error` on `io_`, as every other outcome is.
+  template <class T>
+  void fail(Callback<T> done, Error error);
+
   aws::AwsClient& client_;
+  boost::asio::io_context& io_;
   std::string table_;
   std::function<std::int64_t()> now_;
   std::optional<int> page_limit_;
