@@ -1,4 +1,4 @@
-#include "features/testresults/results_repository.h"
+#include "features/testresults/store_results_repository.h"
 
 #include <gtest/gtest.h>
 
@@ -36,14 +36,14 @@ RunKey run(std::string run_id, Series of = series(), std::int64_t attempt = 1) {
   return RunKey{std::move(of), std::move(run_id), attempt};
 }
 
-class ResultsRepositoryTest : public ::testing::Test {
+class StoreResultsRepositoryTest : public ::testing::Test {
  protected:
   void SetUp() override {
     Result<std::unique_ptr<store::SqliteStore>> opened =
         store::SqliteStore::open(temp_.path(), pool_, [this] { return now_.load(); });
     ASSERT_TRUE(opened) << opened.error().message;
     store_ = std::move(opened).value();
-    repository_ = std::make_unique<ResultsRepository>(*store_);
+    repository_ = std::make_unique<StoreResultsRepository>(*store_);
   }
 
   Result<void> claim(std::string owner, std::string nonce, std::int64_t now = kStartTime) {
@@ -95,10 +95,10 @@ class ResultsRepositoryTest : public ::testing::Test {
   std::atomic<std::int64_t> now_{kStartTime};
   async::WorkPool pool_{8};  // Declared after what its jobs use, so it drains first.
   std::unique_ptr<store::SqliteStore> store_;
-  std::unique_ptr<ResultsRepository> repository_;
+  std::unique_ptr<StoreResultsRepository> repository_;
 };
 
-TEST_F(ResultsRepositoryTest, NonceIsClaimedOnce) {
+TEST_F(StoreResultsRepositoryTest, NonceIsClaimedOnce) {
   ASSERT_TRUE(claim("acme", "nonce-0123456789abcdef"));
   Result<void> again = claim("acme", "nonce-0123456789abcdef");
   ASSERT_FALSE(again);
@@ -106,7 +106,7 @@ TEST_F(ResultsRepositoryTest, NonceIsClaimedOnce) {
   EXPECT_EQ(again.error().error_code, "NONCE_ALREADY_USED");
 }
 
-TEST_F(ResultsRepositoryTest, NonceScopeIsTheOwnerInAnyCase) {
+TEST_F(StoreResultsRepositoryTest, NonceScopeIsTheOwnerInAnyCase) {
   ASSERT_TRUE(claim("Acme", "nonce-0123456789abcdef"));
   EXPECT_FALSE(claim("ACME", "nonce-0123456789abcdef"));
   EXPECT_TRUE(claim("other", "nonce-0123456789abcdef"));
@@ -117,7 +117,7 @@ TEST_F(ResultsRepositoryTest, NonceScopeIsTheOwnerInAnyCase) {
   EXPECT_TRUE(claim("acme", "nonce#0123456789abcdef"));
 }
 
-TEST_F(ResultsRepositoryTest, NonceClaimExpiresAfter45Minutes) {
+TEST_F(StoreResultsRepositoryTest, NonceClaimExpiresAfter45Minutes) {
   ASSERT_TRUE(claim("acme", "nonce-0123456789abcdef"));
   now_ = kStartTime + kNonceLifetime.count() - 1;
   EXPECT_FALSE(claim("acme", "nonce-0123456789abcdef", now_));
@@ -125,7 +125,7 @@ TEST_F(ResultsRepositoryTest, NonceClaimExpiresAfter45Minutes) {
   EXPECT_TRUE(claim("acme", "nonce-0123456789abcdef", now_));
 }
 
-TEST_F(ResultsRepositoryTest, ConcurrentNonceClaimsHaveExactlyOneWinner) {
+TEST_F(StoreResultsRepositoryTest, ConcurrentNonceClaimsHaveExactlyOneWinner) {
   constexpr int kThreads = 5;
   constexpr int kClaimsPerThread = 10;
   std::atomic<int> winners{0};
@@ -159,7 +159,7 @@ TEST_F(ResultsRepositoryTest, ConcurrentNonceClaimsHaveExactlyOneWinner) {
   EXPECT_EQ(others.load(), 0);
 }
 
-TEST_F(ResultsRepositoryTest, FirstRecordThenSameBodyThenDifferentBody) {
+TEST_F(StoreResultsRepositoryTest, FirstRecordThenSameBodyThenDifferentBody) {
   Result<RecordOutcome> first = record(run("42"), kStartMs - 5000, "{\"passed\":1}");
   ASSERT_TRUE(first) << first.error().message;
   EXPECT_FALSE(first.value().duplicate);
@@ -194,7 +194,7 @@ TEST_F(ResultsRepositoryTest, FirstRecordThenSameBodyThenDifferentBody) {
   EXPECT_EQ(all_records(series(), 100), (std::vector<std::string>{"{\"passed\":1}"}));
 }
 
-TEST_F(ResultsRepositoryTest, AnotherAttemptOrRunIsANewResult) {
+TEST_F(StoreResultsRepositoryTest, AnotherAttemptOrRunIsANewResult) {
   ASSERT_TRUE(record(run("42"), kStartMs, "a1"));
   ASSERT_TRUE(record(run("42", series(), 2), kStartMs + 1, "a2"));
   ASSERT_TRUE(record(run("43"), kStartMs + 2, "b1"));
@@ -206,7 +206,7 @@ TEST_F(ResultsRepositoryTest, AnotherAttemptOrRunIsANewResult) {
   EXPECT_EQ(all_records(series(), 100), (std::vector<std::string>{"C", "c", "b1", "a2", "a1"}));
 }
 
-TEST_F(ResultsRepositoryTest, ConcurrentIdenticalRecordsStoreOne) {
+TEST_F(StoreResultsRepositoryTest, ConcurrentIdenticalRecordsStoreOne) {
   constexpr int kThreads = 5;
   constexpr int kPerThread = 10;
   std::mutex mutex;
@@ -244,7 +244,7 @@ TEST_F(ResultsRepositoryTest, ConcurrentIdenticalRecordsStoreOne) {
   EXPECT_EQ(all_records(series(), 100), (std::vector<std::string>{"same body"}));
 }
 
-TEST_F(ResultsRepositoryTest, ConcurrentDifferentRecordsStoreOneAndRejectTheRest) {
+TEST_F(StoreResultsRepositoryTest, ConcurrentDifferentRecordsStoreOneAndRejectTheRest) {
   constexpr int kCallers = 10;
   std::atomic<int> stored{0};
   std::atomic<int> rejected{0};
@@ -272,7 +272,7 @@ TEST_F(ResultsRepositoryTest, ConcurrentDifferentRecordsStoreOneAndRejectTheRest
   EXPECT_EQ(all_records(series(), 100).size(), 1u);
 }
 
-TEST_F(ResultsRepositoryTest, MatrixRunStoresOneResultPerPlatform) {
+TEST_F(StoreResultsRepositoryTest, MatrixRunStoresOneResultPerPlatform) {
   for (const char* platform : {"linux", "windows", "macos"}) {
     Result<RecordOutcome> outcome = record(run("99", series(platform)), kStartMs, platform);
     ASSERT_TRUE(outcome) << outcome.error().message;
@@ -284,7 +284,7 @@ TEST_F(ResultsRepositoryTest, MatrixRunStoresOneResultPerPlatform) {
   }
 }
 
-TEST_F(ResultsRepositoryTest, LatestIsGreatestPayloadTimestampThenReceiveOrder) {
+TEST_F(StoreResultsRepositoryTest, LatestIsGreatestPayloadTimestampThenReceiveOrder) {
   EXPECT_EQ(latest_record(series()), "<none>");
   ASSERT_TRUE(record(run("1"), kStartMs, "t0", kStartMs));
   ASSERT_TRUE(record(run("2"), kStartMs + 60'000, "t60", kStartMs + 1));
@@ -308,7 +308,7 @@ TEST_F(ResultsRepositoryTest, LatestIsGreatestPayloadTimestampThenReceiveOrder) 
                                       "t60 again", "t60", "t30", "t0", "early"}));
 }
 
-TEST_F(ResultsRepositoryTest, HistoryPagesNewestFirstWithinLimits) {
+TEST_F(StoreResultsRepositoryTest, HistoryPagesNewestFirstWithinLimits) {
   std::vector<std::string> expected;
   for (int i = 0; i < 7; ++i) {
     ASSERT_TRUE(record(run(std::to_string(i)), kStartMs + i * 1000, "r" + std::to_string(i)));
@@ -346,7 +346,7 @@ TEST_F(ResultsRepositoryTest, HistoryPagesNewestFirstWithinLimits) {
   EXPECT_TRUE(empty.value().next_cursor.empty());
 }
 
-TEST_F(ResultsRepositoryTest, ReadsIgnoreCaseAndRecordsKeepThePostedCase) {
+TEST_F(StoreResultsRepositoryTest, ReadsIgnoreCaseAndRecordsKeepThePostedCase) {
   const Series posted{"Acme", "Widget.Core", "Linux", "Feature/Login"};
   ASSERT_TRUE(record(run("1", posted), kStartMs, "body"));
   for (const Series& asked : {Series{"acme", "widget.core", "linux", "feature/login"},
@@ -362,7 +362,7 @@ TEST_F(ResultsRepositoryTest, ReadsIgnoreCaseAndRecordsKeepThePostedCase) {
   }
 }
 
-TEST_F(ResultsRepositoryTest, BranchesWithAnyBytesStayApart) {
+TEST_F(StoreResultsRepositoryTest, BranchesWithAnyBytesStayApart) {
   // Only A-Z fold: other bytes, UTF-8 included, are kept; separators cannot be forged.
   const std::vector<std::string> branches = {"feature/a b+c",
                                              "feature/a%20b+c",
@@ -383,7 +383,7 @@ TEST_F(ResultsRepositoryTest, BranchesWithAnyBytesStayApart) {
   EXPECT_EQ(latest_record(series("linux", "main")), "<none>");
 }
 
-TEST_F(ResultsRepositoryTest, RecordsAreBinarySafe) {
+TEST_F(StoreResultsRepositoryTest, RecordsAreBinarySafe) {
   const std::string body = "{\"x\":\"\xFF\0\n,:\"}"s;
   ASSERT_TRUE(record(run("1"), kStartMs, body));
   Result<RecordOutcome> again = record(run("1"), kStartMs, body);
@@ -392,7 +392,7 @@ TEST_F(ResultsRepositoryTest, RecordsAreBinarySafe) {
   EXPECT_EQ(latest_record(series()), body);
 }
 
-TEST_F(ResultsRepositoryTest, ResultsExpireAfterTheRetention) {
+TEST_F(StoreResultsRepositoryTest, ResultsExpireAfterTheRetention) {
   ASSERT_TRUE(record(run("1"), kStartMs, "old", kStartMs));
   const std::int64_t retention = kDefaultRetention.count();
   now_ = kStartTime + retention - 1;
@@ -411,8 +411,8 @@ TEST_F(ResultsRepositoryTest, ResultsExpireAfterTheRetention) {
   EXPECT_FALSE(again.value().duplicate);
 }
 
-TEST_F(ResultsRepositoryTest, RetentionIsConfigurable) {
-  ResultsRepository short_lived(*store_, RepositoryOptions{std::chrono::hours(1)});
+TEST_F(StoreResultsRepositoryTest, RetentionIsConfigurable) {
+  StoreResultsRepository short_lived(*store_, RepositoryOptions{std::chrono::hours(1)});
   ASSERT_TRUE(await<RecordOutcome>([&](Callback<RecordOutcome> done) {
     short_lived.record(run("1"), kStartMs, kStartMs, "brief", done);
   }));
@@ -420,7 +420,7 @@ TEST_F(ResultsRepositoryTest, RetentionIsConfigurable) {
   EXPECT_EQ(latest_record(series()), "<none>");
 }
 
-TEST_F(ResultsRepositoryTest, HistoryHiddenIsAPerOwnerSetting) {
+TEST_F(StoreResultsRepositoryTest, HistoryHiddenIsAPerOwnerSetting) {
   const auto hidden = [&](std::string owner) {
     Result<bool> value =
         await<bool>([&](Callback<bool> done) { repository_->history_hidden(owner, done); });
@@ -439,7 +439,7 @@ TEST_F(ResultsRepositoryTest, HistoryHiddenIsAPerOwnerSetting) {
   EXPECT_FALSE(hidden("acme"));
 }
 
-TEST_F(ResultsRepositoryTest, LegacyUntilIsAPerOwnerSetting) {
+TEST_F(StoreResultsRepositoryTest, LegacyUntilIsAPerOwnerSetting) {
   using Until = std::optional<std::int64_t>;
   const auto until = [&](std::string owner) {
     Result<Until> value =
@@ -459,7 +459,7 @@ TEST_F(ResultsRepositoryTest, LegacyUntilIsAPerOwnerSetting) {
   EXPECT_EQ(until("acme"), std::nullopt);
 }
 
-TEST_F(ResultsRepositoryTest, RefusesOutOfRangeRunsAndTimes) {
+TEST_F(StoreResultsRepositoryTest, RefusesOutOfRangeRunsAndTimes) {
   for (const auto& [key, timestamp_ms, received_at_ms] :
        std::vector<std::tuple<RunKey, std::int64_t, std::int64_t>>{
            {run("1", series(), 0), kStartMs, kStartMs},
@@ -474,7 +474,7 @@ TEST_F(ResultsRepositoryTest, RefusesOutOfRangeRunsAndTimes) {
   EXPECT_TRUE(record(run("1"), 9'999'999'999'999, "max", (std::int64_t{1} << 48) - 1));
 }
 
-TEST_F(ResultsRepositoryTest, AnUnreadableItemIsAnInternalError) {
+TEST_F(StoreResultsRepositoryTest, AnUnreadableItemIsAnInternalError) {
   ASSERT_TRUE(record(run("1"), kStartMs, "good"));
   store::RawDb raw(temp_.path() / store::SqliteStore::kFileName);
   raw.exec("UPDATE items SET value = X'3a3a' WHERE sk LIKE 'result#%'");
