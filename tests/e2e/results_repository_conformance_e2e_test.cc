@@ -146,23 +146,25 @@ class RepositoryFixture {
 
   Result<void> claim(std::string owner, std::string nonce, std::int64_t now = kStartTime) {
     return await<void>(
-        [&](Callback<void> done) { repository_->claim_nonce(owner, nonce, now, done); });
+        [&](Callback<void> done) { repository_->claim_nonce(owner, nonce, now, std::move(done)); });
   }
   Result<RecordOutcome> record(const RunKey& key, std::int64_t timestamp_ms, const std::string& tag,
                                std::int64_t received_at_ms = kStartMs,
                                ResultsRepository* repository = nullptr) {
     if (repository == nullptr) repository = repository_.get();
     return await<RecordOutcome>([&](Callback<RecordOutcome> done) {
-      repository->record(key, timestamp_ms, received_at_ms, body(tag, key, timestamp_ms), done);
+      repository->record(key, timestamp_ms, received_at_ms, body(tag, key, timestamp_ms),
+                         std::move(done));
     });
   }
   Result<std::optional<StoredResult>> latest(const Series& of) {
-    return await<std::optional<StoredResult>>(
-        [&](Callback<std::optional<StoredResult>> done) { repository_->latest(of, done); });
+    return await<std::optional<StoredResult>>([&](Callback<std::optional<StoredResult>> done) {
+      repository_->latest(of, std::move(done));
+    });
   }
   Result<HistoryPage> history(const Series& of, std::size_t limit, std::string cursor = {}) {
     return await<HistoryPage>([&](Callback<HistoryPage> done) {
-      repository_->history(of, limit, std::move(cursor), done);
+      repository_->history(of, limit, std::move(cursor), std::move(done));
     });
   }
   // The tag of every result of the series, newest first, following cursors.
@@ -194,7 +196,7 @@ class RepositoryFixture {
   // A raw DynamoDB request, as the .NET service (or an operator) would send it.
   Result<json> dynamodb(std::string_view operation, const json& request) {
     Result<std::string> answer = await<std::string>([&](Callback<std::string> done) {
-      aws_->call(aws::Service::kDynamoDb, operation, request.dump(), done);
+      aws_->call(aws::Service::kDynamoDb, operation, request.dump(), std::move(done));
     });
     if (!answer) return answer.error();
     return json::parse(answer.value());
@@ -270,8 +272,9 @@ TEST_P(ResultsRepositoryConformance, ConcurrentNonceClaimsHaveExactlyOneWinner) 
   std::atomic<int> used{0};
   std::atomic<int> others{0};
   std::latch start(kThreads);
-  std::latch finished(kThreads * kClaimsPerThread);
+  std::latch finished(std::ptrdiff_t{kThreads} * kClaimsPerThread);
   std::vector<std::thread> callers;
+  callers.reserve(kThreads);
   for (int t = 0; t < kThreads; ++t) {
     callers.emplace_back([&] {
       start.arrive_and_wait();
@@ -350,13 +353,14 @@ TEST_P(ResultsRepositoryConformance, ConcurrentIdenticalRecordsStoreOne) {
   std::mutex mutex;
   std::vector<Result<RecordOutcome>> outcomes;
   std::latch start(kThreads);
-  std::latch finished(kThreads * kPerThread);
+  std::latch finished(std::ptrdiff_t{kThreads} * kPerThread);
   std::vector<std::thread> callers;
+  callers.reserve(kThreads);
   for (int t = 0; t < kThreads; ++t) {
     callers.emplace_back([&, t] {
       start.arrive_and_wait();
       for (int i = 0; i < kPerThread; ++i) {
-        repository_->record(run("7"), kStartMs, kStartMs + t * kPerThread + i, same,
+        repository_->record(run("7"), kStartMs, kStartMs + std::int64_t{t} * kPerThread + i, same,
                             [&](Result<RecordOutcome> outcome) {
                               {
                                 std::lock_guard lock(mutex);
@@ -389,6 +393,7 @@ TEST_P(ResultsRepositoryConformance, ConcurrentDifferentRecordsStoreOneAndReject
   std::latch start(kCallers);
   std::latch finished(kCallers);
   std::vector<std::thread> callers;
+  callers.reserve(kCallers);
   for (int t = 0; t < kCallers; ++t) {
     callers.emplace_back([&, t] {
       const std::string mine = body("body " + std::to_string(t), run("7"), kStartMs);
@@ -449,7 +454,8 @@ TEST_P(ResultsRepositoryConformance, LatestIsGreatestPayloadTimestampThenReceive
 TEST_P(ResultsRepositoryConformance, HistoryPagesNewestFirstWithinLimits) {
   std::vector<std::string> expected;
   for (int i = 0; i < 7; ++i) {
-    ASSERT_TRUE(record(run(std::to_string(i)), kStartMs + i * 1000, "r" + std::to_string(i)));
+    ASSERT_TRUE(
+        record(run(std::to_string(i)), kStartMs + std::int64_t{i} * 1000, "r" + std::to_string(i)));
     expected.insert(expected.begin(), "r" + std::to_string(i));
   }
   std::size_t pages = 0;
@@ -590,14 +596,15 @@ TEST_P(ResultsRepositoryConformance, RetentionIsConfigurable) {
 
 TEST_P(ResultsRepositoryConformance, HistoryHiddenIsAPerOwnerSetting) {
   const auto hidden = [&](std::string owner) {
-    Result<bool> value =
-        await<bool>([&](Callback<bool> done) { repository_->history_hidden(owner, done); });
+    Result<bool> value = await<bool>(
+        [&](Callback<bool> done) { repository_->history_hidden(owner, std::move(done)); });
     EXPECT_TRUE(value) << value.error().message;
     return value && value.value();
   };
   const auto set = [&](std::string owner, bool value) {
-    return await<void>(
-        [&](Callback<void> done) { repository_->set_history_hidden(owner, value, done); });
+    return await<void>([&](Callback<void> done) {
+      repository_->set_history_hidden(owner, value, std::move(done));
+    });
   };
   EXPECT_FALSE(hidden("acme"));
   ASSERT_TRUE(set("Acme", true));
@@ -611,14 +618,14 @@ TEST_P(ResultsRepositoryConformance, HistoryHiddenIsAPerOwnerSetting) {
 TEST_P(ResultsRepositoryConformance, LegacyUntilIsAPerOwnerSetting) {
   using Until = std::optional<std::int64_t>;
   const auto until = [&](std::string owner) {
-    Result<Until> value =
-        await<Until>([&](Callback<Until> done) { repository_->legacy_until(owner, done); });
+    Result<Until> value = await<Until>(
+        [&](Callback<Until> done) { repository_->legacy_until(owner, std::move(done)); });
     EXPECT_TRUE(value) << value.error().message;
     return value ? value.value() : Until{-1};
   };
   const auto set = [&](std::string owner, Until value) {
     return await<void>(
-        [&](Callback<void> done) { repository_->set_legacy_until(owner, value, done); });
+        [&](Callback<void> done) { repository_->set_legacy_until(owner, value, std::move(done)); });
   };
   EXPECT_EQ(until("acme"), std::nullopt);
   ASSERT_TRUE(set("Acme", 1'801'000'000));
@@ -629,15 +636,15 @@ TEST_P(ResultsRepositoryConformance, LegacyUntilIsAPerOwnerSetting) {
 }
 
 TEST_P(ResultsRepositoryConformance, RefusesOutOfRangeRunsAndTimes) {
-  for (const auto& [key, timestamp_ms, received_at_ms] :
-       std::vector<std::tuple<RunKey, std::int64_t, std::int64_t>>{
+  for (const auto& refusal : std::vector<std::tuple<RunKey, std::int64_t, std::int64_t>>{
            {run("1", series(), 0), kStartMs, kStartMs},
            {run("1"), -1, kStartMs},
            {run("1"), 10'000'000'000'000, kStartMs},
            {run("1"), kStartMs, -1},
            {run("1"), kStartMs, std::int64_t{1} << 48}}) {
     Result<RecordOutcome> refused = await<RecordOutcome>([&](Callback<RecordOutcome> done) {
-      repository_->record(key, timestamp_ms, received_at_ms, body("x", key, kStartMs), done);
+      repository_->record(std::get<0>(refusal), std::get<1>(refusal), std::get<2>(refusal),
+                          body("x", std::get<0>(refusal), kStartMs), std::move(done));
     });
     ASSERT_FALSE(refused);
     EXPECT_EQ(refused.error().code, Errc::kInvalidArgument);
@@ -674,7 +681,7 @@ class DynamoDbCompatibility : public RepositoryFixture, public ::testing::Test {
             {"UrlHtml", {{"S", "https://github.com/acme/widget/runs/" + run_id}}},
             {"WorkflowRunUrl", {{"S", "https://github.com/acme/widget/actions/runs/" + run_id}}},
             {"CreatedAt", {{"S", "2023-11-14T22:13:25.1234567+00:00"}}},
-            {"TTL", {{"N", std::to_string(kStartTime + 730 * 86400)}}}};
+            {"TTL", {{"N", std::to_string(kStartTime + kDefaultRetention.count())}}}};
   }
 
   Result<json> put(const json& item) {

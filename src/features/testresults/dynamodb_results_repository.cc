@@ -609,7 +609,7 @@ void DynamoDbResultsRepository::latest(const Series& series,
     Series series;
     Callback<std::optional<StoredResult>> done;
 
-    static void page(std::shared_ptr<Follow> self, std::optional<std::string> after) {
+    static void page(const std::shared_ptr<Follow>& self, std::optional<std::string> after) {
       auto pager = std::make_shared<Pager>(
           self->repository, self->series, 1, [self](Result<HistoryPage> found) {
             if (!found) return self->done(found.error());
@@ -641,7 +641,7 @@ void DynamoDbResultsRepository::history(const Series& series, std::size_t limit,
 }
 
 void DynamoDbResultsRepository::put_setting(std::string_view owner, std::string_view name,
-                                            std::string value, Callback<void> done) {
+                                            std::string_view value, Callback<void> done) {
   const std::string partition = "ORG#" + component(owner);
   if (partition.size() > kMaxPartitionKey) {
     return done(make_error(Errc::kInvalidArgument, "The owner name is too long", {}, "owner"));

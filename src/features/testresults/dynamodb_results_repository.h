@@ -79,7 +79,7 @@ class DynamoDbResultsRepository final : public ResultsRepository {
   class Pager;
   class Recording;
 
-  void put_setting(std::string_view owner, std::string_view name, std::string value,
+  void put_setting(std::string_view owner, std::string_view name, std::string_view value,
                    Callback<void> done);
   // The setting's Value, nullopt when the owner has none.
   void get_setting(std::string_view owner, std::string_view name,

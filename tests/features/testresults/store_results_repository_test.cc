@@ -41,12 +41,14 @@ class StoreResultsRepositoryTest : public ::testing::Test {
   Result<RecordOutcome> record(RunKey key, std::int64_t timestamp_ms, std::string body,
                                std::int64_t received_at_ms = kStartMs) {
     return await<RecordOutcome>([&](Callback<RecordOutcome> done) {
-      repository_->record(std::move(key), timestamp_ms, received_at_ms, std::move(body), done);
+      repository_->record(std::move(key), timestamp_ms, received_at_ms, std::move(body),
+                          std::move(done));
     });
   }
   Result<std::optional<StoredResult>> latest(const Series& of) {
-    return await<std::optional<StoredResult>>(
-        [&](Callback<std::optional<StoredResult>> done) { repository_->latest(of, done); });
+    return await<std::optional<StoredResult>>([&](Callback<std::optional<StoredResult>> done) {
+      repository_->latest(of, std::move(done));
+    });
   }
   std::string latest_record(const Series& of) {
     Result<std::optional<StoredResult>> found = latest(of);
@@ -73,8 +75,8 @@ TEST_F(StoreResultsRepositoryTest, RecordsAreBinarySafe) {
 TEST_F(StoreResultsRepositoryTest, PurgeReclaimsTheResultAndItsRunItem) {
   ASSERT_TRUE(record(run("1"), kStartMs, "old", kStartMs));
   now_ = kStartTime + kDefaultRetention.count();
-  Result<std::size_t> purged =
-      await<std::size_t>([&](Callback<std::size_t> done) { store_->purge_expired(done); });
+  Result<std::size_t> purged = await<std::size_t>(
+      [&](Callback<std::size_t> done) { store_->purge_expired(std::move(done)); });
   ASSERT_TRUE(purged);
   EXPECT_EQ(purged.value(), 2u);
   // Once forgotten, the run may be posted again.
