@@ -763,6 +763,23 @@ TEST_F(DynamoDbCompatibility, UnreadableDotNetItemsAreInternalErrors) {
   }
 }
 
+TEST_F(DynamoDbCompatibility, AMissingTableIsAnInternalErrorNotAnAbsentResult) {
+  aws::TableNames missing;
+  missing.test_results = "no-such-results";
+  missing.org_secrets = "no-such-settings";
+  DynamoDbResultsRepository repository(*aws_, missing);
+  Result<std::optional<StoredResult>> found =
+      await<std::optional<StoredResult>>([&](Callback<std::optional<StoredResult>> done) {
+        repository.latest(series(), std::move(done));
+      });
+  ASSERT_FALSE(found);
+  EXPECT_EQ(found.error().code, Errc::kInternal);
+  Result<bool> hidden =
+      await<bool>([&](Callback<bool> done) { repository.history_hidden("acme", std::move(done)); });
+  ASSERT_FALSE(hidden);
+  EXPECT_EQ(hidden.error().code, Errc::kInternal);
+}
+
 TEST_F(DynamoDbCompatibility, DotNetLatestQueryReadsOurItems) {
   const std::int64_t timestamp_ms = parse_rfc3339_ms("2023-11-14T22:00:00.250Z").value();
   Result<RecordOutcome> stored =

@@ -184,10 +184,6 @@ bool is_live(const json& item, std::int64_t now) {
 
 Error unreadable() { return make_error(Errc::kInternal, "A stored test result is unreadable"); }
 
-std::string dump(const json& document) {
-  return document.dump(-1, ' ', false, json::error_handler_t::replace);
-}
-
 Result<json> parse_answer(const std::string& body) {
   json document = json::parse(body, nullptr, false);
   if (document.is_discarded() || !document.is_object()) {
@@ -254,8 +250,8 @@ Result<StoredResult> decode_ours(const json& item, const char* record_name) {
   const auto attempt = number_attribute(item, "RunAttempt");
   const auto timestamp_ms = iso_attribute(item, "Timestamp");
   const auto received_at_ms = iso_attribute(item, "CreatedAt");
-  if (id == nullptr || record == nullptr || run_id == nullptr || !attempt || !timestamp_ms ||
-      !received_at_ms) {
+  if (id == nullptr || id->size() != kIdChars || !is_lower_hex(*id) || record == nullptr ||
+      run_id == nullptr || !attempt || *attempt < 1 || !timestamp_ms || !received_at_ms) {
     return unreadable();
   }
   const std::pair<const char*, std::string*> names[] = {
@@ -415,11 +411,10 @@ class DynamoDbResultsRepository::Pager : public std::enable_shared_from_this<Pag
         {"Limit", rounds_ == 0 ? limit_ + 1 : kMaxHistoryPage + 1}};
     if (after_) query["ExclusiveStartKey"] = {{"PK", s(partition_)}, {"SK", s(*after_)}};
     ++rounds_;
-    repository_.client_.call(aws::Service::kDynamoDb, "Query", dump(query),
-                             [self = shared_from_this()](Result<std::string> answer) {
-                               if (!answer) return self->done_(answer.error());
-                               self->take(answer.value());
-                             });
+    repository_.call("Query", query, [self = shared_from_this()](Result<std::string> answer) {
+      if (!answer) return self->done_(answer.error());
+      self->take(answer.value());
+    });
   }
 
   void take(const std::string& body) {
@@ -489,16 +484,16 @@ class DynamoDbResultsRepository::Recording
          json::array(
              {{{"Put", absent_or_expired({{"TableName", table}, {"Item", result_item_}}, now)}},
               {{"Put", absent_or_expired({{"TableName", table}, {"Item", run_item_}}, now)}}})}};
-    repository_.client_.call(aws::Service::kDynamoDb, "TransactWriteItems", dump(transaction),
-                             [self = shared_from_this()](Result<std::string> written) {
-                               if (written) {
-                                 return self->done_(RecordOutcome{false, std::move(self->result_)});
-                               }
-                               if (written.error().code != Errc::kConflict) {
-                                 return self->done_(written.error());
-                               }
-                               self->read_first();
-                             });
+    repository_.call("TransactWriteItems", transaction,
+                     [self = shared_from_this()](Result<std::string> written) {
+                       if (written) {
+                         return self->done_(RecordOutcome{false, std::move(self->result_)});
+                       }
+                       if (written.error().code != Errc::kConflict) {
+                         return self->done_(written.error());
+                       }
+                       self->read_first();
+                     });
   }
 
  private:
@@ -508,24 +503,23 @@ class DynamoDbResultsRepository::Recording
     const json get = {{"TableName", repository_.tables_.test_results},
                       {"Key", {{"PK", run_item_["PK"]}, {"SK", run_item_["SK"]}}},
                       {"ConsistentRead", true}};
-    repository_.client_.call(aws::Service::kDynamoDb, "GetItem", dump(get),
-                             [self = shared_from_this()](Result<std::string> answer) {
-                               if (!answer) return self->done_(answer.error());
-                               Result<json> got = parse_answer(answer.value());
-                               if (!got) return self->done_(got.error());
-                               const auto item = got.value().find("Item");
-                               if (item == got.value().end() || !item->is_object() ||
-                                   !is_live(*item, self->repository_.now_())) {
-                                 // Expired since, or a concurrent transaction (TransactionConflict)
-                                 // not yet committed.
-                                 if (self->attempts_ < kMaxAttempts) return self->write();
-                                 return self->done_(record_retry_later());
-                               }
-                               Result<StoredResult> first = decode_ours(*item, "RecordSha256");
-                               if (!first) return self->done_(first.error());
-                               self->done_(repeated_run(std::move(first).value(), self->digest_,
-                                                        std::move(self->result_.record)));
-                             });
+    repository_.call("GetItem", get, [self = shared_from_this()](Result<std::string> answer) {
+      if (!answer) return self->done_(answer.error());
+      Result<json> got = parse_answer(answer.value());
+      if (!got) return self->done_(got.error());
+      const auto item = got.value().find("Item");
+      if (item == got.value().end() || !item->is_object() ||
+          !is_live(*item, self->repository_.now_())) {
+        // Expired since, or a concurrent transaction (TransactionConflict)
+        // not yet committed.
+        if (self->attempts_ < kMaxAttempts) return self->write();
+        return self->done_(record_retry_later());
+      }
+      Result<StoredResult> first = decode_ours(*item, "RecordSha256");
+      if (!first) return self->done_(first.error());
+      self->done_(
+          repeated_run(std::move(first).value(), self->digest_, std::move(self->result_.record)));
+    });
   }
 
   static constexpr int kMaxAttempts = 3;
@@ -538,6 +532,19 @@ class DynamoDbResultsRepository::Recording
   Callback<RecordOutcome> done_;
   int attempts_ = 0;
 };
+
+void DynamoDbResultsRepository::call(std::string_view operation, const json& request,
+                                     Callback<std::string> done) {
+  client_.call(aws::Service::kDynamoDb, operation,
+               request.dump(-1, ' ', false, json::error_handler_t::replace),
+               [done = std::move(done)](Result<std::string> answer) {
+                 // A missing table is a deployment fault, not an absent result: never a 404.
+                 if (!answer && answer.error().code == Errc::kNotFound) {
+                   return done(make_error(Errc::kInternal, "A DynamoDB table is missing"));
+                 }
+                 done(std::move(answer));
+               });
+}
 
 DynamoDbResultsRepository::DynamoDbResultsRepository(aws::AwsClient& client, aws::TableNames tables,
                                                      RepositoryOptions options, UnixClock now)
@@ -558,12 +565,11 @@ void DynamoDbResultsRepository::claim_nonce(std::string_view owner, std::string_
                                         {"MarkedAt", s(format_rfc3339_ms(now_unix_seconds * 1000))},
                                         {"TTL", n(now_unix_seconds + kNonceLifetime.count())}}}},
                                      now_unix_seconds);
-  client_.call(aws::Service::kDynamoDb, "PutItem", dump(put),
-               [done = std::move(done)](Result<std::string> answer) {
-                 if (answer) return done(success());
-                 if (answer.error().code == Errc::kConflict) return done(nonce_already_used());
-                 done(answer.error());
-               });
+  call("PutItem", put, [done = std::move(done)](Result<std::string> answer) {
+    if (answer) return done(success());
+    if (answer.error().code == Errc::kConflict) return done(nonce_already_used());
+    done(answer.error());
+  });
 }
 
 void DynamoDbResultsRepository::record(RunKey run, std::int64_t timestamp_ms,
@@ -648,11 +654,10 @@ void DynamoDbResultsRepository::put_setting(std::string_view owner, std::string_
   }
   const json put = {{"TableName", tables_.org_secrets},
                     {"Item", {{"PK", s(partition)}, {"SK", s(name)}, {"Value", s(value)}}}};
-  client_.call(aws::Service::kDynamoDb, "PutItem", dump(put),
-               [done = std::move(done)](Result<std::string> answer) {
-                 if (!answer) return done(answer.error());
-                 done(success());
-               });
+  call("PutItem", put, [done = std::move(done)](Result<std::string> answer) {
+    if (!answer) return done(answer.error());
+    done(success());
+  });
 }
 
 void DynamoDbResultsRepository::get_setting(std::string_view owner, std::string_view name,
@@ -664,20 +669,18 @@ void DynamoDbResultsRepository::get_setting(std::string_view owner, std::string_
   const json get = {{"TableName", tables_.org_secrets},
                     {"Key", {{"PK", s(partition)}, {"SK", s(name)}}},
                     {"ConsistentRead", true}};
-  client_.call(aws::Service::kDynamoDb, "GetItem", dump(get),
-               [done = std::move(done)](Result<std::string> answer) {
-                 if (!answer) return done(answer.error());
-                 Result<json> got = parse_answer(answer.value());
-                 if (!got) return done(got.error());
-                 const auto item = got.value().find("Item");
-                 if (item == got.value().end()) return done(std::optional<std::string>{});
-                 const std::string* value =
-                     item->is_object() ? string_attribute(*item, "Value") : nullptr;
-                 if (value == nullptr) {
-                   return done(make_error(Errc::kInternal, "A stored owner setting is unreadable"));
-                 }
-                 done(std::optional<std::string>{*value});
-               });
+  call("GetItem", get, [done = std::move(done)](Result<std::string> answer) {
+    if (!answer) return done(answer.error());
+    Result<json> got = parse_answer(answer.value());
+    if (!got) return done(got.error());
+    const auto item = got.value().find("Item");
+    if (item == got.value().end()) return done(std::optional<std::string>{});
+    const std::string* value = item->is_object() ? string_attribute(*item, "Value") : nullptr;
+    if (value == nullptr) {
+      return done(make_error(Errc::kInternal, "A stored owner setting is unreadable"));
+    }
+    done(std::optional<std::string>{*value});
+  });
 }
 
 void DynamoDbResultsRepository::set_history_hidden(std::string_view owner, bool hidden,

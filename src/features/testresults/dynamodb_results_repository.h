@@ -29,12 +29,14 @@
 //
 // Thread-safety: safe to share between threads; callbacks run on the AWS client's io_context.
 // Lifetime: the AwsClient must outlive every call in flight; this object need not.
-// Errors: AWS failures pass through as the AwsClient maps them; an item this class cannot read
+// Errors: AWS failures pass through as the AwsClient maps them, except that a missing table is
+// kInternal (never kNotFound, which callers read as "no result"); an item this class cannot read
 // (a .NET item missing an attribute or holding a bad number included) is kInternal.
 #pragma once
 
 #include <cstdint>
 #include <functional>
+#include <nlohmann/json_fwd.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -79,6 +81,8 @@ class DynamoDbResultsRepository final : public ResultsRepository {
   class Pager;
   class Recording;
 
+  // One DynamoDB operation; ResourceNotFoundException (a missing table) becomes kInternal.
+  void call(std::string_view operation, const nlohmann::json& request, Callback<std::string> done);
   void put_setting(std::string_view owner, std::string_view name, std::string_view value,
                    Callback<void> done);
   // The setting's Value, nullopt when the owner has none.
