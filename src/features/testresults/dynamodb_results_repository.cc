@@ -53,9 +53,10 @@ std::string escape(std::string_view text) {
     const auto byte = static_cast<unsigned char>(text[i]);
     const std::size_t length = byte < 0x80 ? 1 : utf8_sequence(text.substr(i));
     if (length == 0 || byte == '%' || byte == '#') {
+      constexpr std::string_view kUpperHex = "0123456789ABCDEF";  // As percent-encoding writes.
       out += '%';
-      out += "0123456789ABCDEF"[byte >> 4];
-      out += "0123456789ABCDEF"[byte & 0xF];
+      out += kUpperHex[byte >> 4];
+      out += kUpperHex[byte & 0xF];
       ++i;
     } else {
       out.append(text.substr(i, length));
@@ -510,8 +511,7 @@ class DynamoDbResultsRepository::Recording
       const auto item = got.value().find("Item");
       if (item == got.value().end() || !item->is_object() ||
           !is_live(*item, self->repository_.now_())) {
-        // Expired since, or a concurrent transaction (TransactionConflict)
-        // not yet committed.
+        // Expired since, or a concurrent transaction (TransactionConflict) not committed yet.
         if (self->attempts_ < kMaxAttempts) return self->write();
         return self->done_(record_retry_later());
       }
