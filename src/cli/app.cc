@@ -9,6 +9,7 @@
 #include "features/packages/routes.h"
 #include "features/site/routes.h"
 #include "features/testresults/routes.h"
+#include "features/testresults/store_results_repository.h"
 
 namespace badgesmith::cli {
 
@@ -72,7 +73,7 @@ Result<std::unique_ptr<App>> build_app(const AppConfig& config) {
   auto audit = log::AuditLog::open(test_results.audit_stdout, std::move(audit_file));
   if (!audit) return audit.error();
   app->audit = std::move(audit).value();
-  app->results = std::make_unique<testresults::ResultsRepository>(*app->store);
+  app->results = std::make_unique<testresults::StoreResultsRepository>(*app->store);
   app->signing_keys =
       std::make_unique<testresults::SigningKeys>(*app->secrets, *app->results, upstream.cache);
 

@@ -6,6 +6,7 @@
 #include <system_error>
 
 #include "cli/utc_time.h"
+#include "features/testresults/store_results_repository.h"
 
 namespace badgesmith::cli {
 
@@ -33,7 +34,7 @@ std::unique_ptr<StoreSession> open_session(const std::string& data_dir, std::str
   auto secrets = store::SqliteSecretStore::open(data_dir, session->pool, std::move(key));
   if (!secrets) fail(command, kExitFailure, secrets.error().message);
   session->secrets = std::move(secrets).value();
-  session->results = std::make_unique<testresults::ResultsRepository>(*session->items);
+  session->results = std::make_unique<testresults::StoreResultsRepository>(*session->items);
   return session;
 }
 

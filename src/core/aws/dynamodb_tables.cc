@@ -4,6 +4,8 @@
 #include <boost/asio/steady_timer.hpp>
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
 #include <vector>
 
 namespace badgesmith::aws {
@@ -61,6 +63,18 @@ std::vector<TableSpec> specs(const TableNames& names) {
   return all;
 }
 
+// Table.TableStatus of a DescribeTable answer; nullopt when the answer has none (checked access
+// only: a malformed answer must not throw).
+std::optional<std::string> table_status(const std::string& answer) {
+  const json described = json::parse(answer, nullptr, false);
+  if (!described.is_object()) return std::nullopt;
+  const auto table = described.find("Table");
+  if (table == described.end() || !table->is_object()) return std::nullopt;
+  const auto status = table->find("TableStatus");
+  if (status == table->end() || !status->is_string()) return std::nullopt;
+  return status->get<std::string>();
+}
+
 // One table at a time, each step a callback: create → (wait until ACTIVE → enable TTL) → next.
 class Creation : public std::enable_shared_from_this<Creation> {
  public:
@@ -94,14 +108,12 @@ class Creation : public std::enable_shared_from_this<Creation> {
         Service::kDynamoDb, "DescribeTable", json{{"TableName", name()}}.dump(),
         [self = shared_from_this()](Result<std::string> described) {
           if (!described) return self->done_(described.error());
-          const json table = json::parse(described.value(), nullptr, false);
-          if (table.is_discarded()) {
+          const std::optional<std::string> status = table_status(described.value());
+          if (!status) {
             return self->done_(
-                make_error(Errc::kUpstreamInvalid, "DescribeTable answered no JSON"));
+                make_error(Errc::kUpstreamInvalid, "DescribeTable answered no table status"));
           }
-          if (table.value("/Table/TableStatus"_json_pointer, std::string()) == "ACTIVE") {
-            return self->enable_ttl();
-          }
+          if (*status == "ACTIVE") return self->enable_ttl();
           if (++self->polls_ > kMaxPolls) {
             return self->done_(make_error(Errc::kUpstreamUnavailable,
                                           "Table " + self->name() + " did not become active"));

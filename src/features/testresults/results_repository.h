@@ -1,63 +1,35 @@
 // Where signed CI test results live: the nonce claims that stop replays, the idempotent record of
-// each run, the per-branch history with its "latest" entry, and the owner's history-hidden setting,
-// all as items of a store::Store, so SQLite now and DynamoDB later hold the same layout.
+// each run, the per-branch history with its "latest" entry, and the owner's settings. This is the
+// interface the routes and the operator commands use; two implementations keep the same
+// contracts, checked by one conformance suite
+// (tests/e2e/results_repository_conformance_e2e_test.cc):
+//   StoreResultsRepository   (store_results_repository.h) over a store::Store, i.e. SQLite;
+//   DynamoDbResultsRepository (dynamodb_results_repository.h) on the .NET service's DynamoDB
+//                            tables, readable and writable by both services (docs/dynamodb.md).
 //
-// Key layout. Every name part (owner, repo, platform, branch) is lower-cased (A-Z only, as the
-// signature's canonical form does) so that reads match in any letter case; run ids and nonces keep
-// their case. Each part is then escaped: bytes other than [a-z0-9._-] become %XX, so a part never
-// holds the '#' separator (the layout is injective: no branch can forge another series' key) and
-// keys are printable ASCII, valid as DynamoDB string keys whatever bytes a branch holds.
+// Semantics common to both: names (owner, repo, platform, branch) compare case-insensitively in
+// A-Z only, and any bytes stay apart ('#', '%', '/', UTF-8: no name can reach another series);
+// run ids and nonces are case-sensitive. "Latest" is the greatest payload timestamp, then the
+// last received. Everything a record() writes expires at received_at + retention, a nonce claim
+// after kNonceLifetime; an expired item is absent for every read and may be written again. Reads
+// are strongly consistent: a result is in latest() and history() once record() has completed.
 //
-//   partition                                     sort                        expires
-//   tr-nonce#<owner>#<nonce>                      n                           claim + 45 min
-//   tr-series#<owner>#<repo>#<platform>#<branch>  result#<ts:13>#<id:32>      receipt + retention
-//   tr-series#<owner>#<repo>#<platform>#<branch>  run#<run_id>#<run_attempt>  receipt + retention
-//   tr-owner#<owner>                              history-hidden              never
-//   tr-owner#<owner>                              legacy-until                never
-//
-// One partition per series (owner/repo/platform/branch) makes "latest" a descending query of
-// limit 1 and the history a descending paged query, both on the primary key: no secondary index,
-// hence no eventual consistency (the .NET service's GSI could show a stale badge). <ts:13> is the
-// payload timestamp in Unix milliseconds, zero-padded to 13 digits, and <id:32> the result's id,
-// whose first 12 hex digits are the receive time: bytewise order of the sort key is therefore
-// "payload timestamp, then receive order", which is what "latest" means. The run item (the
-// idempotency key) holds the first acceptance's metadata and the SHA-256 of its record, so a
-// retried run is told apart from a conflicting one with one read. A nonce is its own partition:
-// nonces are only ever looked up by key, and a high-cardinality partition key spreads the writes.
-//
-// Values are opaque to the store and binary-safe (netstrings; a DynamoDB backend keeps them as a
-// B attribute). Retention is the items' expires_at, which reads already honour and the store's
-// periodic purge reclaims.
-//
-// On DynamoDB (one table, hash key `pk`, range key `sk`, TTL attribute `expires_at`; the later
-// backend implements store::Store, this class does not change): a kIfAbsent put is PutItem with
-// `attribute_not_exists(pk) OR expires_at <= :now` (TTL deletion lags by days, so an expired item
-// must count as absent in the condition too); record()'s put_all is TransactWriteItems of two
-// conditional puts (limit 100, well within), so the history item exists exactly when the run item
-// does and a lost race writes nothing; latest/history are Query with `pk = :p AND begins_with(sk,
-// :prefix)`, ScanIndexForward=false, ConsistentRead=true, a filter on expires_at, and
-// LastEvaluatedKey as the cursor; a get is GetItem with ConsistentRead=true (the read after a
-// lost race must see the winner's run item). Concurrency control is the conditional write alone:
-// no read-modify-write anywhere, so no locks or versions are needed.
-//
-// Thread-safety: safe to share between threads. Every operation is asynchronous and never blocks:
-// its callback runs exactly once, on a store thread (as store::Store promises).
-// Lifetime: the store must outlive every call in flight; this object need not.
-// Errors: besides those listed per call, any store failure passes through unchanged
-// (kUpstreamUnavailable: retry later), and an item this class cannot decode is kInternal.
+// Thread-safety: implementations are safe to share between threads. Every operation is
+// asynchronous and never blocks: its callback runs exactly once, on a backend thread.
+// Lifetime: the backend (store or AWS client) must outlive every call in flight.
+// Errors: besides those listed per call, any backend failure passes through unchanged
+// (kUpstreamUnavailable: retry later), and an item that cannot be decoded is kInternal.
 #pragma once
 
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
-#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "core/result.h"
-#include "core/store/store.h"
 
 namespace badgesmith::testresults {
 
@@ -107,7 +79,7 @@ struct RecordOutcome {
 
 struct HistoryPage {
   std::vector<StoredResult> items;  // Newest first ("latest" order).
-  std::string next_cursor;          // Empty when there are no more; opaque, from the store.
+  std::string next_cursor;          // Empty when there are no more; opaque.
 };
 
 struct RepositoryOptions {
@@ -116,60 +88,52 @@ struct RepositoryOptions {
 
 class ResultsRepository {
  public:
-  explicit ResultsRepository(store::Store& store, RepositoryOptions options = {});
+  virtual ~ResultsRepository() = default;
+  ResultsRepository() = default;
   ResultsRepository(const ResultsRepository&) = delete;
   ResultsRepository& operator=(const ResultsRepository&) = delete;
 
   // Claims `nonce` for `owner` (case-insensitive) until now + kNonceLifetime. Exactly one of any
   // number of concurrent claims of the same nonce succeeds; the others fail with kConflict
   // NONCE_ALREADY_USED. The same nonce may be claimed by another owner.
-  void claim_nonce(std::string_view owner, std::string_view nonce, std::int64_t now_unix_seconds,
-                   Callback<void> done);
+  virtual void claim_nonce(std::string_view owner, std::string_view nonce,
+                           std::int64_t now_unix_seconds, Callback<void> done) = 0;
 
   // Stores `record` in the run's series, atomically with the run's idempotency item, unless the
   // run is already stored: then a byte-identical record completes with `duplicate` set, and a
   // different one fails with kConflict DUPLICATE_RUN. Of concurrent first posts of one run exactly
   // one is stored; the others see it as above. Items expire at received_at + retention.
+  // `record` is to_canonical_json() of the posted TestResult (the DynamoDB repository derives
+  // the .NET attributes from it and fails with kInvalidArgument when it does not parse).
   // Fails with kInvalidArgument when run_attempt < 1, timestamp_ms is outside [0, 10^13) (before
-  // 1970 or after 2286) or received_at_ms outside [0, 2^48).
-  void record(RunKey run, std::int64_t timestamp_ms, std::int64_t received_at_ms,
-              std::string record, Callback<RecordOutcome> done);
+  // 1970 or after 2286) or received_at_ms outside [0, 2^48); kUpstreamUnavailable when the first
+  // acceptance could not be read back after a lost race (retry).
+  virtual void record(RunKey run, std::int64_t timestamp_ms, std::int64_t received_at_ms,
+                      std::string record, Callback<RecordOutcome> done) = 0;
 
   // The series' latest live result: greatest payload timestamp, then last received; nullopt when
   // there is none.
-  void latest(const Series& series, Callback<std::optional<StoredResult>> done);
+  virtual void latest(const Series& series, Callback<std::optional<StoredResult>> done) = 0;
 
   // A page of the series' live results, newest first. `cursor` is empty for the first page, else
   // a next_cursor of the same series. Fails with kInvalidArgument for a limit outside
-  // 1..kMaxHistoryPage or a cursor the store did not issue for this series.
+  // 1..kMaxHistoryPage or a cursor this repository did not issue for this series.
   // Does not consult history_hidden(): the caller decides what a hidden history answers.
-  void history(const Series& series, std::size_t limit, std::string cursor,
-               Callback<HistoryPage> done);
+  virtual void history(const Series& series, std::size_t limit, std::string cursor,
+                       Callback<HistoryPage> done) = 0;
 
   // The owner's (case-insensitive) choice to hide the history; badges and redirects stay public.
   // Never expires; an owner without a setting has a visible history.
-  void set_history_hidden(std::string_view owner, bool hidden, Callback<void> done);
-  void history_hidden(std::string_view owner, Callback<bool> done);
+  virtual void set_history_hidden(std::string_view owner, bool hidden, Callback<void> done) = 0;
+  virtual void history_hidden(std::string_view owner, Callback<bool> done) = 0;
 
   // Until when (Unix seconds, exclusive) the owner's own testdata secret also accepts the .NET
   // service's body-only signatures (migration only: docs/signing.md); nullopt turns that off.
   // An owner without a setting accepts v2 signatures only.
-  void set_legacy_until(std::string_view owner, std::optional<std::int64_t> until_unix_seconds,
-                        Callback<void> done);
-  void legacy_until(std::string_view owner, Callback<std::optional<std::int64_t>> done);
-
- private:
-  // test_result_id for a result received at `received_at_ms`; kInternal when the system's
-  // random source fails.
-  Result<std::string> next_id(std::int64_t received_at_ms);
-
-  store::Store& store_;
-  RepositoryOptions options_;
-
-  std::mutex id_mutex_;  // Guards the last id, which later ids of the same millisecond count from.
-  std::int64_t last_id_ms_ = -1;
-  std::uint64_t last_id_high_ = 0;  // The 16 high bits of the last id's 80-bit tail.
-  std::uint64_t last_id_low_ = 0;   // Its 64 low bits.
+  virtual void set_legacy_until(std::string_view owner,
+                                std::optional<std::int64_t> until_unix_seconds,
+                                Callback<void> done) = 0;
+  virtual void legacy_until(std::string_view owner, Callback<std::optional<std::int64_t>> done) = 0;
 };
 
 }  // namespace badgesmith::testresults

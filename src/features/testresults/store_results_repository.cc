@@ -1,21 +1,16 @@
-#include "features/testresults/results_repository.h"
+#include "features/testresults/store_results_repository.h"
 
-#include <openssl/rand.h>
-
-#include <array>
 #include <charconv>
 #include <system_error>
 #include <utility>
+#include <vector>
 
 #include "core/ascii.h"
 #include "core/hex.h"
-#include "core/security/digest.h"
 
 namespace badgesmith::testresults {
 namespace {
 
-constexpr std::int64_t kMaxTimestampMs = 10'000'000'000'000;      // 13 digits in the sort key.
-constexpr std::int64_t kMaxReceivedAtMs = std::int64_t{1} << 48;  // 12 hex digits in the id.
 constexpr std::string_view kResultPrefix = "result#";
 
 // One key part, escaped so that it never holds '#' and is printable ASCII (see the header).
@@ -77,14 +72,6 @@ std::string owner_partition(std::string_view owner) {
 
 constexpr std::string_view kHiddenSortKey = "history-hidden";
 constexpr std::string_view kLegacyUntilSortKey = "legacy-until";
-
-Result<std::string> sha256_hex(std::string_view data) {
-  const auto digest = security::sha256(data);
-  if (!digest) return make_error(Errc::kInternal, "Hashing failed");
-  std::string hex;
-  append_hex(hex, digest->data(), digest->size());
-  return hex;
-}
 
 // Values are netstrings (`<length>:<bytes>,`), binary-safe and unambiguous, in a fixed order
 // behind a format tag. A run item stores the record's SHA-256 where a result item stores the
@@ -164,37 +151,36 @@ Result<StoredResult> decode(std::string_view value) {
 
 }  // namespace
 
-ResultsRepository::ResultsRepository(store::Store& store, RepositoryOptions options)
+StoreResultsRepository::StoreResultsRepository(store::Store& store, RepositoryOptions options)
     : store_(store), options_(options) {}
 
-void ResultsRepository::claim_nonce(std::string_view owner, std::string_view nonce,
-                                    std::int64_t now_unix_seconds, Callback<void> done) {
+void StoreResultsRepository::claim_nonce(std::string_view owner, std::string_view nonce,
+                                         std::int64_t now_unix_seconds, Callback<void> done) {
   store::Write claim{store::Item{store::Key{nonce_partition(owner, nonce), "n"}, "",
                                  now_unix_seconds + kNonceLifetime.count()},
                      store::PutMode::kIfAbsent};
   store_.put(std::move(claim), [done = std::move(done)](Result<void> put) {
     if (!put && put.error().code == Errc::kConflict) {
-      done(make_error(Errc::kConflict, "The nonce has already been used", "NONCE_ALREADY_USED",
-                      "nonce"));
+      done(nonce_already_used());
       return;
     }
     done(std::move(put));
   });
 }
 
-void ResultsRepository::record(RunKey run, std::int64_t timestamp_ms, std::int64_t received_at_ms,
-                               std::string record, Callback<RecordOutcome> done) {
-  if (run.run_attempt < 1 || timestamp_ms < 0 || timestamp_ms >= kMaxTimestampMs ||
-      received_at_ms < 0 || received_at_ms >= kMaxReceivedAtMs) {
-    done(make_error(Errc::kInvalidArgument, "The test result's run or times are out of range"));
+void StoreResultsRepository::record(RunKey run, std::int64_t timestamp_ms,
+                                    std::int64_t received_at_ms, std::string record,
+                                    Callback<RecordOutcome> done) {
+  if (Result<void> checked = check_record_arguments(run, timestamp_ms, received_at_ms); !checked) {
+    done(checked.error());
     return;
   }
-  Result<std::string> digest = sha256_hex(record);
+  Result<std::string> digest = record_digest(record);
   if (!digest) {
     done(digest.error());
     return;
   }
-  Result<std::string> id = next_id(received_at_ms);
+  Result<std::string> id = ids_.next(received_at_ms);
   if (!id) {
     done(id.error());
     return;
@@ -228,35 +214,30 @@ void ResultsRepository::record(RunKey run, std::int64_t timestamp_ms, std::int64
     }
     // Cheaper this way round for the common case: a first post costs one transaction, and only
     // a repeated run pays for the failed transaction and this read.
-    store->get(std::move(run_key), [digest = std::move(digest), record = std::move(result.record),
-                                    done = std::move(done)](
-                                       Result<std::optional<store::Item>> first) mutable {
-      if (!first) {
-        done(first.error());
-        return;
-      }
-      if (!first.value()) {
-        // The winner's items expired between the transaction and this read.
-        done(make_error(Errc::kUpstreamUnavailable, "The test result could not be stored; retry"));
-        return;
-      }
-      Result<StoredResult> stored = decode(first.value()->value);
-      if (!stored) {
-        done(stored.error());
-        return;
-      }
-      if (stored.value().record != digest) {
-        done(make_error(Errc::kConflict, "This run was already recorded with a different result",
-                        "DUPLICATE_RUN", "run_id"));
-        return;
-      }
-      stored.value().record = std::move(record);
-      done(RecordOutcome{true, std::move(stored).value()});
-    });
+    store->get(std::move(run_key),
+               [digest = std::move(digest), record = std::move(result.record),
+                done = std::move(done)](Result<std::optional<store::Item>> first) mutable {
+                 if (!first) {
+                   done(first.error());
+                   return;
+                 }
+                 if (!first.value()) {
+                   // The winner's items expired between the transaction and this read.
+                   done(record_retry_later());
+                   return;
+                 }
+                 Result<StoredResult> stored = decode(first.value()->value);
+                 if (!stored) {
+                   done(stored.error());
+                   return;
+                 }
+                 done(repeated_run(std::move(stored).value(), digest, std::move(record)));
+               });
   });
 }
 
-void ResultsRepository::latest(const Series& series, Callback<std::optional<StoredResult>> done) {
+void StoreResultsRepository::latest(const Series& series,
+                                    Callback<std::optional<StoredResult>> done) {
   history(series, 1, {}, [done = std::move(done)](Result<HistoryPage> page) {
     if (!page) {
       done(page.error());
@@ -267,10 +248,10 @@ void ResultsRepository::latest(const Series& series, Callback<std::optional<Stor
   });
 }
 
-void ResultsRepository::history(const Series& series, std::size_t limit, std::string cursor,
-                                Callback<HistoryPage> done) {
-  if (limit < 1 || limit > kMaxHistoryPage) {
-    done(make_error(Errc::kInvalidArgument, "limit must be between 1 and 100", {}, "limit"));
+void StoreResultsRepository::history(const Series& series, std::size_t limit, std::string cursor,
+                                     Callback<HistoryPage> done) {
+  if (Result<void> checked = check_history_limit(limit); !checked) {
+    done(checked.error());
     return;
   }
   store::QueryRequest request;
@@ -299,15 +280,15 @@ void ResultsRepository::history(const Series& series, std::size_t limit, std::st
   });
 }
 
-void ResultsRepository::set_history_hidden(std::string_view owner, bool hidden,
-                                           Callback<void> done) {
+void StoreResultsRepository::set_history_hidden(std::string_view owner, bool hidden,
+                                                Callback<void> done) {
   store_.put(
       store::Write{store::Item{store::Key{owner_partition(owner), std::string(kHiddenSortKey)},
-                               hidden ? "true" : "false", std::nullopt}},
+                               history_hidden_value(hidden), std::nullopt}},
       std::move(done));
 }
 
-void ResultsRepository::history_hidden(std::string_view owner, Callback<bool> done) {
+void StoreResultsRepository::history_hidden(std::string_view owner, Callback<bool> done) {
   store_.get(store::Key{owner_partition(owner), std::string(kHiddenSortKey)},
              [done = std::move(done)](Result<std::optional<store::Item>> item) {
                if (!item) {
@@ -318,74 +299,27 @@ void ResultsRepository::history_hidden(std::string_view owner, Callback<bool> do
                  done(false);
                  return;
                }
-               const std::string& value = item.value()->value;
-               if (value != "true" && value != "false") {
-                 done(make_error(Errc::kInternal, "A stored owner setting is unreadable"));
-                 return;
-               }
-               done(value == "true");
+               done(parse_history_hidden(item.value()->value));
              });
 }
 
-void ResultsRepository::set_legacy_until(std::string_view owner,
-                                         std::optional<std::int64_t> until_unix_seconds,
-                                         Callback<void> done) {
-  store::Key key{owner_partition(owner), std::string(kLegacyUntilSortKey)};
-  if (!until_unix_seconds) {
-    // Written as "off" rather than deleted: the Store interface has no delete, and an explicit
-    // value reads the same on both backends.
-    store_.put(store::Write{store::Item{std::move(key), "off", std::nullopt}}, std::move(done));
-    return;
-  }
+void StoreResultsRepository::set_legacy_until(std::string_view owner,
+                                              std::optional<std::int64_t> until_unix_seconds,
+                                              Callback<void> done) {
   store_.put(
-      store::Write{store::Item{std::move(key), std::to_string(*until_unix_seconds), std::nullopt}},
+      store::Write{store::Item{store::Key{owner_partition(owner), std::string(kLegacyUntilSortKey)},
+                               legacy_until_value(until_unix_seconds), std::nullopt}},
       std::move(done));
 }
 
-void ResultsRepository::legacy_until(std::string_view owner,
-                                     Callback<std::optional<std::int64_t>> done) {
+void StoreResultsRepository::legacy_until(std::string_view owner,
+                                          Callback<std::optional<std::int64_t>> done) {
   store_.get(store::Key{owner_partition(owner), std::string(kLegacyUntilSortKey)},
              [done = std::move(done)](Result<std::optional<store::Item>> item) {
                if (!item) return done(item.error());
-               if (!item.value() || item.value()->value == "off") {
-                 return done(std::optional<std::int64_t>{});
-               }
-               const std::string& value = item.value()->value;
-               std::int64_t until = 0;
-               const auto [end, ec] =
-                   std::from_chars(value.data(), value.data() + value.size(), until);
-               if (ec != std::errc{} || end != value.data() + value.size()) {
-                 return done(make_error(Errc::kInternal, "A stored owner setting is unreadable"));
-               }
-               done(std::optional<std::int64_t>{until});
+               if (!item.value()) return done(std::optional<std::int64_t>{});
+               done(parse_legacy_until(item.value()->value));
              });
-}
-
-Result<std::string> ResultsRepository::next_id(std::int64_t received_at_ms) {
-  std::lock_guard lock(id_mutex_);
-  if (received_at_ms > last_id_ms_) {
-    std::array<unsigned char, 10> random{};
-    if (RAND_bytes(random.data(), static_cast<int>(random.size())) != 1) {
-      return make_error(Errc::kInternal, "No random source");
-    }
-    last_id_ms_ = received_at_ms;
-    last_id_high_ = std::uint64_t{random[0]} << 8 | random[1];
-    last_id_low_ = 0;
-    for (std::size_t i = 2; i < random.size(); ++i) last_id_low_ = last_id_low_ << 8 | random[i];
-  } else {
-    // Same millisecond (or a clock stepped back): count on from the last id, so ids keep the
-    // order of receipt; an overflowing 80-bit tail carries into the time.
-    if (++last_id_low_ == 0 && ++last_id_high_ == 0x10000) {
-      last_id_high_ = 0;
-      ++last_id_ms_;
-    }
-  }
-  std::string id;
-  id.reserve(32);
-  append_hex(id, static_cast<std::uint64_t>(last_id_ms_), 12);
-  append_hex(id, last_id_high_, 4);
-  append_hex(id, last_id_low_, 16);
-  return id;
 }
 
 }  // namespace badgesmith::testresults
