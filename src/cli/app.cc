@@ -1,5 +1,11 @@
 #include "cli/app.h"
 
+#include <openssl/crypto.h>
+
+#include <future>
+#include <nlohmann/json.hpp>
+
+#include "core/aws/secrets_manager.h"
 #include "core/log/log.h"
 #include "core/security/master_key.h"
 #include "features/badges/routes.h"
@@ -39,27 +45,85 @@ App::~App() {
   if (pool) pool->shutdown();
 }
 
-Result<std::unique_ptr<App>> build_app(const AppConfig& config) {
+namespace {
+
+// Waits for an asynchronous call: start-up only, never a request path.
+template <class T, class Start>
+Result<T> wait_at_startup(Start start) {
+  std::promise<Result<T>> promise;
+  std::future<Result<T>> future = promise.get_future();
+  start([&promise](Result<T> result) { promise.set_value(std::move(result)); });
+  return future.get();
+}
+
+Result<void> open_sqlite(const AppConfig& config, App& app) {
   auto master_key = security::load_master_key_from_env();
   if (!master_key) return master_key.error();
   if (!master_key.value()) {
     log::warn("no master key: stored secrets cannot be read (GitHub package badges answer 503)",
               {{"hint", "set BADGESMITH_MASTER_KEY or BADGESMITH_MASTER_KEY_FILE"}});
   }
-  auto app = std::make_unique<App>();
-  app->pool = std::make_unique<async::WorkPool>(config.store_threads);
-  auto store = store::SqliteStore::open(config.data_dir, *app->pool);
-  if (!store) return store.error();
-  app->store = std::move(store).value();
-  auto secrets =
-      store::SqliteSecretStore::open(config.data_dir, *app->pool, std::move(master_key).value());
-  if (!secrets) return secrets.error();
-  app->secrets = std::move(secrets).value();
-  app->purge = std::make_unique<PeriodicPurge>(*app->store, std::chrono::minutes(10));
+  app.pool = std::make_unique<async::WorkPool>(config.store_threads);
+  BOOST_OUTCOME_TRY(store, store::SqliteStore::open(config.data_dir, *app.pool));
+  app.store = std::move(store);
+  BOOST_OUTCOME_TRY(secrets, store::SqliteSecretStore::open(config.data_dir, *app.pool,
+                                                            std::move(master_key).value()));
+  app.secrets = std::move(secrets);
+  app.purge = std::make_unique<PeriodicPurge>(*app.store, std::chrono::minutes(10));
+  app.results = std::make_unique<testresults::StoreResultsRepository>(*app.store);
+  return success();
+}
 
+std::function<void(Callback<void>)> store_probe(App& app) {
+  if (app.store) {
+    return [store = app.store.get()](Callback<void> done) { store->probe(std::move(done)); };
+  }
+  // A GetItem of a key nobody writes: proves the table, the credentials and the network.
+  return [aws = app.aws.get()](Callback<void> done) {
+    const nlohmann::json probe = {
+        {"TableName", aws->tables.test_results},
+        {"Key", {{"PK", {{"S", "HEALTH#probe"}}}, {"SK", {{"S", "probe"}}}}}};
+    aws->client->call(aws::Service::kDynamoDb, "GetItem", probe.dump(),
+                      [done = std::move(done)](Result<std::string> got) {
+                        if (!got) return done(got.error());
+                        done(success());
+                      });
+  };
+}
+
+// The plain value, else the Secrets Manager secret read once now: start-up may wait for it,
+// requests never do (rotating it means new instances, as a new Lambda version gets anyway).
+Result<std::string> origin_secret(const OriginConfig& origin, App& app) {
+  if (!origin.secret.empty()) return origin.secret;
+  BOOST_OUTCOME_TRY(secret, wait_at_startup<std::string>([&](Callback<std::string> done) {
+                      aws::get_secret_value(*app.aws->client, origin.secret_name, std::move(done));
+                    }));
+  if (secret.empty()) {
+    return make_error(Errc::kInvalidArgument,
+                      "BADGESMITH_ORIGIN_SECRET_NAME names an empty secret");
+  }
+  return secret;
+}
+
+}  // namespace
+
+Result<std::unique_ptr<App>> build_app(const AppConfig& config) {
+  auto app = std::make_unique<App>();
   const UpstreamConfig& upstream = config.upstream;
   app->upstream_loop = std::make_unique<async::IoThread>();
   app->client = std::make_unique<http::Client>(upstream.client, app->upstream_loop->context());
+  if (config.backend == Backend::kDynamoDb || !config.origin.secret_name.empty()) {
+    BOOST_OUTCOME_TRY(aws, open_aws_services(config.env, app->upstream_loop->context()));
+    app->aws = std::move(aws);
+  }
+  if (config.backend == Backend::kDynamoDb) {
+    DynamoDbStores stores = open_dynamodb_stores(*app->aws);
+    app->secrets = std::move(stores.secrets);
+    app->results = std::move(stores.results);
+  } else {
+    BOOST_OUTCOME_TRY(open_sqlite(config, *app));
+  }
+
   app->nuget = std::make_unique<nuget::NuGetFeed>(
       *app->client,
       nuget::FeedOptions{.service_index_url = upstream.nuget_source, .cache = upstream.cache});
@@ -73,11 +137,15 @@ Result<std::unique_ptr<App>> build_app(const AppConfig& config) {
   auto audit = log::AuditLog::open(test_results.audit_stdout, std::move(audit_file));
   if (!audit) return audit.error();
   app->audit = std::move(audit).value();
-  app->results = std::make_unique<testresults::StoreResultsRepository>(*app->store);
   app->signing_keys =
       std::make_unique<testresults::SigningKeys>(*app->secrets, *app->results, upstream.cache);
+  if (!config.origin.secret.empty() || !config.origin.secret_name.empty()) {
+    BOOST_OUTCOME_TRY(secret, origin_secret(config.origin, *app));
+    app->origin_guard = std::make_unique<http::OriginGuard>(secret, app->audit.get());
+    OPENSSL_cleanse(secret.data(), secret.size());
+  }
 
-  health::add_routes(app->router, {*app->store, app->started});
+  health::add_routes(app->router, {store_probe(*app), app->started});
   site::add_routes(app->router);
   nuget::add_routes(app->router, {*app->nuget, upstream.badge_cache_control});
   github::add_routes(app->router, {*app->github, upstream.badge_cache_control});

@@ -1,5 +1,6 @@
-// The one wiring function: builds the store and the router with every feature's routes, in
-// order. Both the HTTP server and (later) the Lambda loop serve what this builds.
+// The one wiring function: builds the backend (SQLite, or DynamoDB + Secrets Manager) and the
+// router with every feature's routes, in order. The HTTP server and the Lambda loop both serve
+// what this builds, on either backend.
 #pragma once
 
 #include <chrono>
@@ -9,10 +10,12 @@
 #include <mutex>
 #include <thread>
 
+#include "cli/backend.h"
 #include "core/async/io_thread.h"
 #include "core/async/work_pool.h"
 #include "core/cache/result_cache.h"
 #include "core/http/client.h"
+#include "core/http/origin_guard.h"
 #include "core/log/audit_log.h"
 #include "core/routing/router.h"
 #include "core/store/sqlite_secret_store.h"
@@ -42,11 +45,21 @@ struct TestResultsConfig {
   log::AuditLog::LineSink audit_stdout;  // None when empty.
 };
 
+// Origin protection (http::OriginGuard); off when both are empty.
+struct OriginConfig {
+  std::string secret;       // BADGESMITH_ORIGIN_SECRET: the value itself (self-hosting).
+  std::string secret_name;  // BADGESMITH_ORIGIN_SECRET_NAME: a Secrets Manager secret's name.
+};
+
 struct AppConfig {
-  std::filesystem::path data_dir = "data";
+  Backend backend = Backend::kSqlite;
+  std::filesystem::path data_dir = "data";  // kSqlite only.
   std::size_t store_threads = 2;
   UpstreamConfig upstream;
   TestResultsConfig test_results;
+  OriginConfig origin;
+  // Where AWS settings (region, endpoint override, table names, credentials) are read.
+  aws::Environment env = aws::process_environment();
 };
 
 // Reclaims expired store items every `interval` from a background thread (nonces and the like
@@ -75,22 +88,26 @@ struct App {
   App& operator=(const App&) = delete;
 
   std::unique_ptr<async::WorkPool> pool;
-  std::unique_ptr<store::SqliteStore> store;
-  std::unique_ptr<store::SqliteSecretStore> secrets;
-  std::unique_ptr<PeriodicPurge> purge;
+  std::unique_ptr<store::SqliteStore> store;  // kSqlite only.
+  std::unique_ptr<PeriodicPurge> purge;       // kSqlite only.
   std::unique_ptr<async::IoThread> upstream_loop;
   std::unique_ptr<http::Client> client;
+  // kDynamoDb, or an origin secret kept in Secrets Manager; on upstream_loop.
+  std::unique_ptr<AwsServices> aws;
+  std::unique_ptr<store::SecretStore> secrets;
   std::unique_ptr<nuget::NuGetFeed> nuget;
   std::unique_ptr<github::GitHubPackages> github;
   std::unique_ptr<log::AuditLog> audit;
   std::unique_ptr<testresults::ResultsRepository> results;
   std::unique_ptr<testresults::SigningKeys> signing_keys;
+  std::unique_ptr<http::OriginGuard> origin_guard;  // Null when origin protection is off.
   routing::Router router;
   std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();
 };
 
-// Fails when the store cannot be opened or migrated, or the master key in the environment is
-// invalid (the message says why). Without any master key the app starts; secrets are refused.
+// Fails when the store cannot be opened or migrated, the master key in the environment is
+// invalid, an AWS setting is invalid or the origin secret cannot be read (the message says why).
+// Without any master key the SQLite app starts; secrets are refused.
 Result<std::unique_ptr<App>> build_app(const AppConfig& config);
 
 }  // namespace badgesmith::cli

@@ -1,5 +1,8 @@
 #include "cli/backend.h"
 
+#include "core/store/aws_secret_store.h"
+#include "features/testresults/dynamodb_results_repository.h"
+
 namespace badgesmith::cli {
 
 Result<Backend> backend_from(const aws::Environment& env) {
@@ -14,6 +17,7 @@ Result<std::unique_ptr<AwsServices>> open_aws_services(const aws::Environment& e
   BOOST_OUTCOME_TRY(client_options, aws::aws_client_options_from(env));
   BOOST_OUTCOME_TRY(tables, aws::table_names_from(env));
   auto services = std::make_unique<AwsServices>();
+  services->io = &io;
   http::ClientOptions http_options;
   http_options.max_attempts = 1;
   // AWS meters its own APIs (throttling errors, which the AWS client backs off from); the gate
@@ -26,6 +30,11 @@ Result<std::unique_ptr<AwsServices>> open_aws_services(const aws::Environment& e
                                                       *services->credentials, io);
   services->tables = std::move(tables);
   return services;
+}
+
+DynamoDbStores open_dynamodb_stores(AwsServices& aws) {
+  return {std::make_unique<store::AwsSecretStore>(*aws.client, *aws.io, aws.tables.org_secrets),
+          std::make_unique<testresults::DynamoDbResultsRepository>(*aws.client, aws.tables)};
 }
 
 }  // namespace badgesmith::cli

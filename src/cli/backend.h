@@ -11,6 +11,8 @@
 #include "core/aws/dynamodb_tables.h"
 #include "core/http/client.h"
 #include "core/result.h"
+#include "core/store/secret_store.h"
+#include "features/testresults/results_repository.h"
 
 namespace boost::asio {
 class io_context;
@@ -32,6 +34,7 @@ Result<Backend> backend_from(const aws::Environment& env);
 // client's own (which alone knows which AWS errors are worth retrying).
 // Lifetime: the io_context must outlive this; destroy it after the loop has stopped.
 struct AwsServices {
+  boost::asio::io_context* io = nullptr;  // What the clients run on.
   std::unique_ptr<http::Client> http;
   std::unique_ptr<aws::CredentialsProvider> credentials;
   std::unique_ptr<aws::AwsClient> client;
@@ -42,5 +45,13 @@ struct AwsServices {
 // with kInvalidArgument naming the variable at fault. Credentials are resolved on first use.
 Result<std::unique_ptr<AwsServices>> open_aws_services(const aws::Environment& env,
                                                        boost::asio::io_context& io);
+
+// The DynamoDB backend's secrets (Secrets Manager through the org-secrets table) and test
+// results, over `aws`, which must outlive them.
+struct DynamoDbStores {
+  std::unique_ptr<store::SecretStore> secrets;
+  std::unique_ptr<testresults::ResultsRepository> results;
+};
+DynamoDbStores open_dynamodb_stores(AwsServices& aws);
 
 }  // namespace badgesmith::cli

@@ -10,6 +10,7 @@
 #include <iostream>
 
 #include "cli/app.h"
+#include "cli/dynamodb_command.h"
 #include "cli/history_command.h"
 #include "cli/render_command.h"
 #include "cli/report_command.h"
@@ -255,8 +256,8 @@ std::unique_ptr<log::AccessLog> open_access_log(const AccessLogTarget& target) {
 // Lambda mode: the app serve builds, fed by the Runtime API instead of a socket. Init failures
 // go to /runtime/init/error as well as the log, so the invoker sees why the sandbox died.
 int run_lambda(const char* runtime_api, const AppConfig& config, log::AccessLog* access_log) {
-  if (std::getenv("BADGESMITH_STORE") == nullptr) {
-    log::warn("no BADGESMITH_STORE: SQLite in the sandbox's data dir, lost with the sandbox",
+  if (config.backend == Backend::kSqlite) {
+    log::warn("BADGESMITH_STORE is not dynamodb: SQLite in the sandbox's data dir, lost with it",
               {{"data_dir", config.data_dir.string()}});
   }
   auto app = build_app(config);
@@ -265,11 +266,8 @@ int run_lambda(const char* runtime_api, const AppConfig& config, log::AccessLog*
     lambda::report_init_error(runtime_api, app.error());
     return kExitFailure;
   }
-  http::Dispatcher dispatcher(app.value()->router);
-  const int code =
-      lambda::run_runtime_loop({.api = runtime_api, .access_log = access_log}, dispatcher);
-  app.value()->pool->shutdown();
-  return code;
+  http::Dispatcher dispatcher(app.value()->router, app.value()->origin_guard.get());
+  return lambda::run_runtime_loop({.api = runtime_api, .access_log = access_log}, dispatcher);
 }
 
 int run_serve(const ServeFlags& flags) {
@@ -298,7 +296,17 @@ int run_serve(const ServeFlags& flags) {
       access_target.value().kind == AccessLogTarget::Kind::kStdout ? access_log.get() : nullptr);
   if (!test_results) return usage_error(test_results.error().message);
 
-  AppConfig config{flags.data_dir, 2, std::move(upstream).value(), std::move(test_results).value()};
+  const aws::Environment env = aws::process_environment();
+  const auto backend = backend_from(env);
+  if (!backend) return usage_error(backend.error().message);
+  AppConfig config{.backend = backend.value(),
+                   .data_dir = flags.data_dir,
+                   .store_threads = 2,
+                   .upstream = std::move(upstream).value(),
+                   .test_results = std::move(test_results).value(),
+                   .origin = {env("BADGESMITH_ORIGIN_SECRET").value_or(""),
+                              env("BADGESMITH_ORIGIN_SECRET_NAME").value_or("")},
+                   .env = env};
   if (const char* runtime_api = std::getenv("AWS_LAMBDA_RUNTIME_API")) {
     // Lambda's only writable place; the sandbox's files vanish with it.
     if (!flags.data_dir_given) config.data_dir = "/tmp/badgesmith";
@@ -309,7 +317,7 @@ int run_serve(const ServeFlags& flags) {
     log::error("cannot start", {{"reason", app.error().message}});
     return kExitFailure;
   }
-  http::Dispatcher dispatcher(app.value()->router);
+  http::Dispatcher dispatcher(app.value()->router, app.value()->origin_guard.get());
   http::ServerOptions options;
   options.host = listen.value().host;
   options.port = listen.value().port;
@@ -330,7 +338,6 @@ int run_serve(const ServeFlags& flags) {
   }
   log::info("listening", {{"address", bound.value()}, {"version", BADGESMITH_VERSION}});
   server.run();
-  app.value()->pool->shutdown();
   log::info("stopped");
   return 0;
 }
@@ -394,6 +401,7 @@ int run_command_line(int argc, char** argv) {
   add_seed_command(app);
   add_history_command(app);
   add_report_command(app);
+  add_dynamodb_command(app);
 
   auto args = with_default_command(argc, argv);
   try {
@@ -414,7 +422,7 @@ int run_command_line(int argc, char** argv) {
   }
   if (backup->parsed()) return run_backup(backup_data_dir, backup_file);
   // Their callbacks did the work during parse().
-  for (const char* name : {"render", "secrets", "seed", "history", "report"}) {
+  for (const char* name : {"render", "secrets", "seed", "history", "report", "dynamodb"}) {
     if (app.got_subcommand(name)) return 0;
   }
   serve_flags.data_dir_given = serve->get_option("--data-dir")->count() > 0;

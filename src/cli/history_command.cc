@@ -22,7 +22,7 @@ std::string_view shown_or_hidden(bool hidden) { return hidden ? "hidden" : "show
 void run_history(const HistoryFlags& flags, const std::string& command, bool hidden) {
   auto owner = store::normalize_secret_owner(flags.owner);
   if (!owner) fail(command, kExitUsage, "OWNER: " + owner.error().message);
-  const auto session = open_session(flags.data_dir, command, /*create=*/false, std::nullopt);
+  const auto session = open_session(flags.data_dir, command, SessionAccess::kExisting);
   auto previous = wait_for<bool>([&](Callback<bool> done) {
     session->results->history_hidden(owner.value(), std::move(done));
   });

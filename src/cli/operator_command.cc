@@ -19,20 +19,47 @@ void warn(std::string_view command, std::string_view message) {
   std::cerr << "badgesmith: " << command << ": warning: " << message << '\n';
 }
 
+StoreSession::~StoreSession() {
+  if (aws_loop) aws_loop->stop();
+}
+
 std::unique_ptr<StoreSession> open_session(const std::string& data_dir, std::string_view command,
-                                           bool create, std::optional<security::MasterKey> key) {
+                                           SessionAccess access) {
+  const aws::Environment env = aws::process_environment();
+  const auto backend = backend_from(env);
+  if (!backend) fail(command, kExitUsage, backend.error().message);
+  auto session = std::make_unique<StoreSession>();
+  if (backend.value() == Backend::kDynamoDb) {
+    if (access == SessionAccess::kRekey) {
+      fail(command, kExitFailure,
+           "BADGESMITH_STORE=dynamodb: Secrets Manager encrypts secrets with KMS; there is no "
+           "master key to change");
+    }
+    session->aws_loop = std::make_unique<async::IoThread>();
+    auto aws = open_aws_services(env, session->aws_loop->context());
+    if (!aws) fail(command, kExitFailure, aws.error().message);
+    session->aws = std::move(aws).value();
+    DynamoDbStores stores = open_dynamodb_stores(*session->aws);
+    session->secrets = std::move(stores.secrets);
+    session->results = std::move(stores.results);
+    return session;
+  }
+
   if (data_dir.empty()) fail(command, kExitUsage, "--data-dir must not be empty");
   std::error_code ec;
-  if (!create && !std::filesystem::exists(
-                     std::filesystem::path(data_dir) / store::SqliteStore::kFileName, ec)) {
+  if (access != SessionAccess::kWriteSecrets &&
+      !std::filesystem::exists(std::filesystem::path(data_dir) / store::SqliteStore::kFileName,
+                               ec)) {
     fail(command, kExitFailure, "no store in " + data_dir);
   }
-  auto session = std::make_unique<StoreSession>();
+  std::optional<security::MasterKey> key;
+  if (access != SessionAccess::kExisting) key = require_master_key(command);
   auto items = store::SqliteStore::open(data_dir, session->pool);
   if (!items) fail(command, kExitFailure, items.error().message);
   session->items = std::move(items).value();
   auto secrets = store::SqliteSecretStore::open(data_dir, session->pool, std::move(key));
   if (!secrets) fail(command, kExitFailure, secrets.error().message);
+  session->sqlite_secrets = secrets.value().get();
   session->secrets = std::move(secrets).value();
   session->results = std::make_unique<testresults::StoreResultsRepository>(*session->items);
   return session;

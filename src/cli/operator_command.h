@@ -15,6 +15,8 @@
 #include <string_view>
 #include <utility>
 
+#include "cli/backend.h"
+#include "core/async/io_thread.h"
 #include "core/async/work_pool.h"
 #include "core/result.h"
 #include "core/security/master_key.h"
@@ -49,22 +51,37 @@ Result<T> wait_for(Start start) {
   return future.get();
 }
 
-// The stores of one data directory, and the one-thread pool they run on (declared first, so it
-// outlives them).
+// The stores an operator command works on, chosen by BADGESMITH_STORE as `serve` chooses: those
+// of one data directory on a one-thread pool, or the DynamoDB tables and Secrets Manager through
+// a loop of their own. Members are declared in the order they must be built.
 struct StoreSession {
+  StoreSession() = default;
+  ~StoreSession();  // Stops the AWS loop before what is bound to it goes.
+  StoreSession(const StoreSession&) = delete;
+  StoreSession& operator=(const StoreSession&) = delete;
+
   async::WorkPool pool{1};
-  std::unique_ptr<store::SqliteStore> items;
-  std::unique_ptr<store::SqliteSecretStore> secrets;
-  std::unique_ptr<testresults::ResultsRepository> results;  // Over `items`.
+  std::unique_ptr<async::IoThread> aws_loop;   // kDynamoDb only.
+  std::unique_ptr<AwsServices> aws;            // kDynamoDb only.
+  std::unique_ptr<store::SqliteStore> items;   // kSqlite only.
+  store::SqliteSecretStore* sqlite_secrets{};  // kSqlite only: `secrets`, for rekey.
+  std::unique_ptr<store::SecretStore> secrets;
+  std::unique_ptr<testresults::ResultsRepository> results;
 };
 
-// Opens the database in `data_dir`. `create`: whether a missing database may be created (only
-// commands that write secrets create one; the others would create an empty store in a mistyped
-// --data-dir). `key` seals and opens secret values; without one, list and remove still work.
-// Fails (see fail) with kExitUsage for an empty `data_dir`, kExitFailure when the store is
-// missing and may not be created, or cannot be opened.
+enum class SessionAccess {
+  kExisting,      // An existing store; secret values stay sealed (list, rm, history).
+  kWriteSecrets,  // May create the SQLite store, and needs its master key (set, seed).
+  kRekey,         // An existing SQLite store and its current master key.
+};
+
+// Opens the backend BADGESMITH_STORE names. For SQLite: the database in `data_dir`, created only
+// for kWriteSecrets (the others would create an empty store in a mistyped --data-dir). Fails (see
+// fail) with kExitUsage for an empty `data_dir` or a bad BADGESMITH_STORE, kExitFailure when the
+// store is missing and may not be created, cannot be opened, the master key is missing (SQLite)
+// or an AWS setting is invalid, and for kRekey on DynamoDB (Secrets Manager encrypts with KMS).
 std::unique_ptr<StoreSession> open_session(const std::string& data_dir, std::string_view command,
-                                           bool create, std::optional<security::MasterKey> key);
+                                           SessionAccess access);
 
 // The master key from BADGESMITH_MASTER_KEY(_FILE); fails with kExitFailure when there is none or
 // it is malformed.

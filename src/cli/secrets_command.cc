@@ -126,8 +126,7 @@ void run_set(const SecretsFlags& flags, const CLI::App& command) {
     }
     read_value(STDIN_FILENO, "secrets set", "stdin", value);
   }
-  const auto session = open_session(flags.data_dir, "secrets set", /*create=*/true,
-                                    require_master_key("secrets set"));
+  const auto session = open_session(flags.data_dir, "secrets set", SessionAccess::kWriteSecrets);
   auto stored = wait_for<void>(
       [&](Callback<void> done) { session->secrets->put(key, value.text, std::move(done)); });
   if (!stored) fail("secrets set", kExitFailure, stored.error().message);
@@ -160,7 +159,7 @@ void run_list(const SecretsFlags& flags, bool has_owner) {
     if (!normalized) fail("secrets list", kExitUsage, "--owner: " + normalized.error().message);
     owner = std::move(normalized).value();
   }
-  const auto session = open_session(flags.data_dir, "secrets list", /*create=*/false, std::nullopt);
+  const auto session = open_session(flags.data_dir, "secrets list", SessionAccess::kExisting);
   auto secrets =
       wait_for<std::vector<store::SecretInfo>>([&](Callback<std::vector<store::SecretInfo>> done) {
         session->secrets->list(owner, std::move(done));
@@ -177,7 +176,7 @@ void run_list(const SecretsFlags& flags, bool has_owner) {
 
 void run_rm(const SecretsFlags& flags) {
   const SecretKey key = key_from_flags(flags, "secrets rm");
-  const auto session = open_session(flags.data_dir, "secrets rm", /*create=*/false, std::nullopt);
+  const auto session = open_session(flags.data_dir, "secrets rm", SessionAccess::kExisting);
   auto removed =
       wait_for<bool>([&](Callback<bool> done) { session->secrets->remove(key, std::move(done)); });
   if (!removed) fail("secrets rm", kExitFailure, removed.error().message);
@@ -193,10 +192,9 @@ void run_rekey(const SecretsFlags& flags) {
     fail("secrets rekey", kExitFailure, "--new-key-file: " + new_key.error().message);
   }
   const std::string new_id = new_key.value().id();
-  const auto session = open_session(flags.data_dir, "secrets rekey", /*create=*/false,
-                                    require_master_key("secrets rekey"));
+  const auto session = open_session(flags.data_dir, "secrets rekey", SessionAccess::kRekey);
   auto count = wait_for<std::size_t>([&](Callback<std::size_t> done) {
-    session->secrets->rekey(std::move(new_key).value(), std::move(done));
+    session->sqlite_secrets->rekey(std::move(new_key).value(), std::move(done));
   });
   if (!count) fail("secrets rekey", kExitFailure, count.error().message);
   std::cout << "re-encrypted " << count.value() << " secret(s) under master key " << new_id

@@ -91,8 +91,7 @@ void run_seed(const SeedFlags& flags, bool has_legacy_until) {
     }
   }
 
-  const auto session =
-      open_session(flags.data_dir, kCommand, /*create=*/true, require_master_key(kCommand));
+  const auto session = open_session(flags.data_dir, kCommand, SessionAccess::kWriteSecrets);
   std::set<std::string> owners;
   for (const SeedSecret& secret : file.secrets) {
     put_secret(*session, secret);

@@ -27,7 +27,10 @@ TEST(RoutesDoc, ListsExactlyTheRoutesTheAppRegistersAndWhere) {
   ASSERT_NE(mkdtemp(pattern), nullptr);
   const std::filesystem::path data_dir = pattern;
   {
-    auto app = build_app(AppConfig{data_dir, 1, {}, {}});
+    AppConfig config;
+    config.data_dir = data_dir;
+    config.store_threads = 1;
+    auto app = build_app(config);
     ASSERT_TRUE(app) << app.error().message;
 
     std::set<std::pair<std::string, std::string>> registered;

@@ -252,4 +252,20 @@ std::vector<std::string> FixtureUpstream::request_log() const {
          << "fixture reset failed: " << (response ? response->raw : std::string("no response"));
 }
 
+FixtureUpstream::Options moto_fixture() {
+  FixtureUpstream::Options options;
+  options.script = fixtures_dir() + "/aws/aws_fixture.py";
+  options.args = {"--moto"};
+  return options;
+}
+
+std::vector<std::string> aws_mode_env(const FixtureUpstream& moto) {
+  return {"BADGESMITH_STORE=dynamodb",
+          "BADGESMITH_AWS_ENDPOINT=" + moto.base_url(),
+          "AWS_REGION=us-east-1",
+          "AWS_ACCESS_KEY_ID=AKIDE2ETESTS",
+          "AWS_SECRET_ACCESS_KEY=e2e-fake-secret-access-key",
+          "AWS_EC2_METADATA_DISABLED=true"};
+}
+
 }  // namespace badgesmith::e2e

@@ -133,4 +133,12 @@ class FixtureUpstream {
   std::string base_url_;
 };
 
+// moto (DynamoDB and Secrets Manager) on loopback: tests/fixtures/aws/aws_fixture.py --moto.
+FixtureUpstream::Options moto_fixture();
+
+// "NAME=value" entries that put a badgesmith child in AWS mode (BADGESMITH_STORE=dynamodb) on
+// `moto`: its endpoint, a region, fixed fake keys, and IMDS off, so no credential lookup can
+// leave loopback.
+std::vector<std::string> aws_mode_env(const FixtureUpstream& moto);
+
 }  // namespace badgesmith::e2e

@@ -29,6 +29,7 @@
 #include "core/hex.h"
 #include "core/routing/path_codec.h"
 #include "features/testresults/signature.h"
+#include "fixture_upstream.h"
 #include "harness.h"
 
 namespace badgesmith::e2e {
@@ -237,14 +238,30 @@ std::vector<Secret> default_secrets() {
           {"packager", "", "a-package-token-not-a-testdata-secret", "package"}};
 }
 
-// A badge server over its own data directory, its secrets set through the CLI before it starts
+// Where a ResultsServer keeps its data: the embedded SQLite store, or AWS mode's DynamoDB tables
+// and Secrets Manager on a moto of its own.
+enum class Backend { kSqlite, kDynamoDb };
+
+std::string backend_name(const ::testing::TestParamInfo<Backend>& info) {
+  return info.param == Backend::kSqlite ? "sqlite" : "dynamodb";
+}
+
+// A badge server over its own data directory (and, for kDynamoDb, its own moto with the tables
+// made by `badgesmith dynamodb create-tables`), its secrets set through the CLI before it starts
 // (the server caches secret lookups), an audit log file and an extra allowed redirect host.
 class ResultsServer {
  public:
   static constexpr std::string_view kAuditFile = "audit.log";
 
-  explicit ResultsServer(const std::vector<Secret>& secrets = default_secrets())
+  explicit ResultsServer(const std::vector<Secret>& secrets = default_secrets(),
+                         Backend backend = Backend::kSqlite)
       : data_dir_(make_temp_dir("badgesmith-testresults-")) {
+    if (backend == Backend::kDynamoDb) {
+      moto_ = std::make_unique<FixtureUpstream>(moto_fixture());
+      EXPECT_TRUE(moto_->started()) << moto_->output();
+      const CommandResult created = cli({"dynamodb", "create-tables"});
+      EXPECT_EQ(created.exit_code, 0) << created.err;
+    }
     for (const Secret& secret : secrets) set_secret(secret);
     start();
   }
@@ -256,17 +273,17 @@ class ResultsServer {
   ResultsServer& operator=(const ResultsServer&) = delete;
 
   void start() {
-    ServerProcess::Options options;
-    options.add_data_dir = false;
-    options.args = {"--data-dir", data_dir_};
-    options.env = {"BADGESMITH_MASTER_KEY=" + std::string(kMasterKey),
-                   "BADGESMITH_AUDIT_LOG=" + std::string(kAuditFile),
-                   "BADGESMITH_REDIRECT_HOSTS=github.com,ci.example.com"};
     server_.reset();
-    server_ = std::make_unique<ServerProcess>(options);
+    server_ = std::make_unique<ServerProcess>(server_options());
+  }
+
+  // Another server on the same store: a second instance of a scaled-out deployment.
+  std::unique_ptr<ServerProcess> start_another() const {
+    return std::make_unique<ServerProcess>(server_options());
   }
 
   ServerProcess& process() { return *server_; }
+  const FixtureUpstream* moto() const { return moto_.get(); }  // kDynamoDb only.
   std::uint16_t port() const { return server_->port(); }
   const std::string& data_dir() const { return data_dir_; }
   std::string db_path() const { return data_dir_ + "/badgesmith.db"; }
@@ -279,12 +296,13 @@ class ResultsServer {
     return round_trip(port(), make_request("GET", target, headers));
   }
 
-  // `badgesmith <args> --data-dir <dir>` with the master key, as an operator runs it.
+  // `badgesmith <args> --data-dir <dir>` with the master key (and in AWS mode on moto), as an
+  // operator runs it.
   CommandResult cli(std::vector<std::string> args, std::optional<std::string> stdin_data = {}) {
-    args.insert(args.end(), {"--data-dir", data_dir_});
+    if (args.front() != "dynamodb") args.insert(args.end(), {"--data-dir", data_dir_});
     CommandOptions options;
     options.stdin_data = std::move(stdin_data);
-    options.env = {"BADGESMITH_MASTER_KEY=" + std::string(kMasterKey)};
+    options.env = env();
     return run_command(args, options);
   }
 
@@ -306,7 +324,27 @@ class ResultsServer {
   }
 
  private:
+  std::vector<std::string> env() const {
+    std::vector<std::string> env = {"BADGESMITH_MASTER_KEY=" + std::string(kMasterKey)};
+    if (moto_) {
+      const std::vector<std::string> aws = aws_mode_env(*moto_);
+      env.insert(env.end(), aws.begin(), aws.end());
+    }
+    return env;
+  }
+
+  ServerProcess::Options server_options() const {
+    ServerProcess::Options options;
+    options.add_data_dir = false;
+    options.args = {"--data-dir", data_dir_};
+    options.env = env();
+    options.env.insert(options.env.end(), {"BADGESMITH_AUDIT_LOG=" + std::string(kAuditFile),
+                                           "BADGESMITH_REDIRECT_HOSTS=github.com,ci.example.com"});
+    return options;
+  }
+
   std::string data_dir_;
+  std::unique_ptr<FixtureUpstream> moto_;  // kDynamoDb only; outlives server_.
   std::unique_ptr<ServerProcess> server_;
 };
 
@@ -320,10 +358,13 @@ std::string badge_path(const std::string& series) { return "/badges/tests/" + se
 std::string redirect_path(const std::string& series) { return "/redirect/test-results/" + series; }
 std::string history_path(const std::string& series) { return "/tests/results/" + series; }
 
-class TestResultsE2eTest : public ::testing::Test {
+// Every behaviour below holds on both backends (Backends/…/sqlite and …/dynamodb); the
+// TestResultsSqliteE2eTest cases look inside the SQLite file.
+class TestResultsE2eTest : public ::testing::TestWithParam<Backend> {
  protected:
+  virtual Backend backend() const { return GetParam(); }
   void SetUp() override {
-    server_ = std::make_unique<ResultsServer>();
+    server_ = std::make_unique<ResultsServer>(default_secrets(), backend());
     ASSERT_TRUE(server_->process().started()) << server_->process().stderr_text();
   }
 
@@ -396,9 +437,18 @@ std::vector<std::optional<HttpResponse>> send_concurrently(ResultsServer& server
   return responses;
 }
 
+// Cases that look inside the SQLite file or kill the process under it.
+class TestResultsSqliteE2eTest : public TestResultsE2eTest {
+ protected:
+  Backend backend() const override { return Backend::kSqlite; }
+};
+
+INSTANTIATE_TEST_SUITE_P(Backends, TestResultsE2eTest,
+                         ::testing::Values(Backend::kSqlite, Backend::kDynamoDb), backend_name);
+
 // --- Acceptance and the reads that follow. ---
 
-TEST_F(TestResultsE2eTest, FirstAcceptanceIs201AndEveryReadReflectsIt) {
+TEST_P(TestResultsE2eTest, FirstAcceptanceIs201AndEveryReadReflectsIt) {
   SignedPost post;
   post.platform = "Linux";
   post.owner = "Acme";
@@ -477,7 +527,7 @@ TEST_F(TestResultsE2eTest, FirstAcceptanceIs201AndEveryReadReflectsIt) {
   EXPECT_EQ(item["run_attempt"], 1);
 }
 
-TEST_F(TestResultsE2eTest, MessagesAndColoursFollowTheCounts) {
+TEST_P(TestResultsE2eTest, MessagesAndColoursFollowTheCounts) {
   struct Case {
     std::int64_t passed, failed, skipped;
     const char* message;
@@ -505,7 +555,7 @@ TEST_F(TestResultsE2eTest, MessagesAndColoursFollowTheCounts) {
   }
 }
 
-TEST_F(TestResultsE2eTest, BranchesWithSlashesSpacesPlusAndNonAsciiReadAlike) {
+TEST_P(TestResultsE2eTest, BranchesWithSlashesSpacesPlusAndNonAsciiReadAlike) {
   struct Case {
     std::string branch;       // Decoded, as signed and answered.
     std::string post_target;  // The branch segment as posted; empty: fully encoded.
@@ -548,14 +598,14 @@ TEST_F(TestResultsE2eTest, BranchesWithSlashesSpacesPlusAndNonAsciiReadAlike) {
       is_json_error(get(badge_path("linux/acme/widget/feature")), 404, "TEST_RESULTS_NOT_FOUND"));
 }
 
-TEST_F(TestResultsE2eTest, ReadsOfAnUnknownSeriesAre404) {
+TEST_P(TestResultsE2eTest, ReadsOfAnUnknownSeriesAre404) {
   EXPECT_TRUE(
       is_json_error(get(badge_path("linux/acme/widget/main")), 404, "TEST_RESULTS_NOT_FOUND"));
   EXPECT_TRUE(
       is_json_error(get(redirect_path("linux/acme/widget/main")), 404, "TEST_RESULTS_NOT_FOUND"));
 }
 
-TEST_F(TestResultsE2eTest, LatestIsTheGreatestPayloadTimestampAndHistoryPages) {
+TEST_P(TestResultsE2eTest, LatestIsTheGreatestPayloadTimestampAndHistoryPages) {
   // Posted out of order: the badge and the history follow the payload time, not the arrival.
   const std::vector<std::pair<int, std::int64_t>> minutes_ago_and_passed = {
       {30, 30}, {10, 10}, {50, 50}, {20, 20}, {40, 40}};
@@ -591,7 +641,7 @@ TEST_F(TestResultsE2eTest, LatestIsTheGreatestPayloadTimestampAndHistoryPages) {
   }
 }
 
-TEST_F(TestResultsE2eTest, SameTimestampLatestIsTheLastReceived) {
+TEST_P(TestResultsE2eTest, SameTimestampLatestIsTheLastReceived) {
   Payload first;
   first.passed = 1;
   first.failed = first.skipped = 0;
@@ -605,7 +655,7 @@ TEST_F(TestResultsE2eTest, SameTimestampLatestIsTheLastReceived) {
 
 // --- Replays and forgeries. ---
 
-TEST_F(TestResultsE2eTest, ReplayOfTheSameRequestIsNonceAlreadyUsed) {
+TEST_P(TestResultsE2eTest, ReplayOfTheSameRequestIsNonceAlreadyUsed) {
   const SignedPost post = signed_post(kAcmeSecret);
   accept(post);
   const auto replay = send(post);
@@ -613,7 +663,7 @@ TEST_F(TestResultsE2eTest, ReplayOfTheSameRequestIsNonceAlreadyUsed) {
   EXPECT_EQ(replay->header("Cache-Control"), "no-store");
 }
 
-TEST_F(TestResultsE2eTest, SignedBodyPostedToAnotherRepoBranchPlatformOrOwnerIs401) {
+TEST_P(TestResultsE2eTest, SignedBodyPostedToAnotherRepoBranchPlatformOrOwnerIs401) {
   const SignedPost original = signed_post(kAcmeSecret);
   std::vector<SignedPost> elsewhere(4, original);
   elsewhere[0].repo = "gadget";
@@ -631,7 +681,7 @@ TEST_F(TestResultsE2eTest, SignedBodyPostedToAnotherRepoBranchPlatformOrOwnerIs4
   }
 }
 
-TEST_F(TestResultsE2eTest, CapturedBodyAndSignatureWithFreshNonceOrTimestampIs401) {
+TEST_P(TestResultsE2eTest, CapturedBodyAndSignatureWithFreshNonceOrTimestampIs401) {
   const SignedPost captured = signed_post(kAcmeSecret);
   accept(captured);
   SignedPost fresh_nonce_only = captured;
@@ -646,7 +696,7 @@ TEST_F(TestResultsE2eTest, CapturedBodyAndSignatureWithFreshNonceOrTimestampIs40
   }
 }
 
-TEST_F(TestResultsE2eTest, StaleAndFutureTimestampsAreInvalidTimestamp) {
+TEST_P(TestResultsE2eTest, StaleAndFutureTimestampsAreInvalidTimestamp) {
   const std::vector<std::pair<std::string, system_clock::duration>> cases = {
       {"6 minutes old", -6min}, {"2 minutes ahead", 2min}, {"a day old", -24h}};
   for (const auto& [name, offset] : cases) {
@@ -665,7 +715,7 @@ TEST_F(TestResultsE2eTest, StaleAndFutureTimestampsAreInvalidTimestamp) {
   accept(ahead.sign(kAcmeSecret));
 }
 
-TEST_F(TestResultsE2eTest, TamperedBodyIs401) {
+TEST_P(TestResultsE2eTest, TamperedBodyIs401) {
   SignedPost post = signed_post(kAcmeSecret);
   const std::string original = post.body;
   post.body.replace(post.body.find("\"passed\":190"), 12, "\"passed\":199");
@@ -677,7 +727,7 @@ TEST_F(TestResultsE2eTest, TamperedBodyIs401) {
   accept(post);  // The nonce was not spent by the forgeries.
 }
 
-TEST_F(TestResultsE2eTest, MalformedSignaturesAndUnknownOwnersAreOneIndistinguishable401) {
+TEST_P(TestResultsE2eTest, MalformedSignaturesAndUnknownOwnersAreOneIndistinguishable401) {
   const SignedPost good = signed_post(kAcmeSecret);
   const std::string hex = good.signature->substr(7);
   std::vector<std::string> bad_values = {
@@ -716,7 +766,7 @@ TEST_F(TestResultsE2eTest, MalformedSignaturesAndUnknownOwnersAreOneIndistinguis
   accept(good);  // Still unspent.
 }
 
-TEST_F(TestResultsE2eTest, MissingOrMalformedHeadersAreInvalidHeaders) {
+TEST_P(TestResultsE2eTest, MissingOrMalformedHeadersAreInvalidHeaders) {
   const SignedPost good = signed_post(kAcmeSecret);
   std::vector<SignedPost> attempts(10, good);
   attempts[0].timestamp.reset();
@@ -740,7 +790,7 @@ TEST_F(TestResultsE2eTest, MissingOrMalformedHeadersAreInvalidHeaders) {
 
 // --- Concurrency. ---
 
-TEST_F(TestResultsE2eTest, FiftyConcurrentIdenticalRequestsHaveExactlyOneWinner) {
+TEST_P(TestResultsE2eTest, FiftyConcurrentIdenticalRequestsHaveExactlyOneWinner) {
   const std::vector<SignedPost> posts(50, signed_post(kAcmeSecret));
   int created = 0;
   int nonce_used = 0;
@@ -753,7 +803,7 @@ TEST_F(TestResultsE2eTest, FiftyConcurrentIdenticalRequestsHaveExactlyOneWinner)
   EXPECT_EQ(full_history("linux/acme/widget/main").size(), 1u);
 }
 
-TEST_F(TestResultsE2eTest, FiftyConcurrentRetriesOfOneRunShareOneResult) {
+TEST_P(TestResultsE2eTest, FiftyConcurrentRetriesOfOneRunShareOneResult) {
   const std::string body = Payload().json();
   std::vector<SignedPost> posts(50);
   for (SignedPost& post : posts) {
@@ -777,7 +827,7 @@ TEST_F(TestResultsE2eTest, FiftyConcurrentRetriesOfOneRunShareOneResult) {
 
 // --- Idempotency and the matrix. ---
 
-TEST_F(TestResultsE2eTest, SameRunAgainIsTheFirstAnswerAndAnotherBodyIsDuplicateRun) {
+TEST_P(TestResultsE2eTest, SameRunAgainIsTheFirstAnswerAndAnotherBodyIsDuplicateRun) {
   Payload payload;
   SignedPost first = signed_post(kAcmeSecret, payload);
   const auto created = send(first);
@@ -802,7 +852,7 @@ TEST_F(TestResultsE2eTest, SameRunAgainIsTheFirstAnswerAndAnotherBodyIsDuplicate
   EXPECT_EQ(full_history("linux/acme/widget/main").size(), 2u);
 }
 
-TEST_F(TestResultsE2eTest, MatrixRunOnThreePlatformsIsThreeResults) {
+TEST_P(TestResultsE2eTest, MatrixRunOnThreePlatformsIsThreeResults) {
   const Payload payload{};  // One run id.
   std::set<std::string> ids;
   for (const char* platform : {"linux", "windows", "macos"}) {
@@ -820,7 +870,7 @@ TEST_F(TestResultsE2eTest, MatrixRunOnThreePlatformsIsThreeResults) {
 
 // --- Payload policy. ---
 
-TEST_F(TestResultsE2eTest, OpenRedirectAttemptsAreInvalidPayload) {
+TEST_P(TestResultsE2eTest, OpenRedirectAttemptsAreInvalidPayload) {
   const std::vector<std::string> urls = {
       "http://github.com/Acme/Widget/actions/runs/1",
       "https://gitlab.com/Acme/Widget/-/jobs/1",
@@ -858,7 +908,7 @@ TEST_F(TestResultsE2eTest, OpenRedirectAttemptsAreInvalidPayload) {
   }
 }
 
-TEST_F(TestResultsE2eTest, InvalidPayloadsAre400AndOversizedBodiesAre413) {
+TEST_P(TestResultsE2eTest, InvalidPayloadsAre400AndOversizedBodiesAre413) {
   Payload future;
   future.timestamp = now_rfc3339(10min);
   std::vector<std::string> bodies = {future.json()};
@@ -898,7 +948,7 @@ TEST_F(TestResultsE2eTest, InvalidPayloadsAre400AndOversizedBodiesAre413) {
 
 // Counted in the SQLite file itself: no nonce claim and no result for a request without a key.
 // The last check proves the count can see the server's writes at all.
-TEST_F(TestResultsE2eTest, UnknownOwnerCostsNoStoreWrite) {
+TEST_F(TestResultsSqliteE2eTest, UnknownOwnerCostsNoStoreWrite) {
   const int before = server_->testresult_items();
   ASSERT_EQ(before, 0);
   SignedPost post = signed_post(kAcmeSecret);
@@ -916,7 +966,7 @@ TEST_F(TestResultsE2eTest, UnknownOwnerCostsNoStoreWrite) {
   EXPECT_GT(server_->testresult_items(), 0) << "the count above cannot see writes";
 }
 
-TEST_F(TestResultsE2eTest, RepoSecretIsTheOnlyOneAcceptedForItsRepo) {
+TEST_P(TestResultsE2eTest, RepoSecretIsTheOnlyOneAcceptedForItsRepo) {
   const auto post_to = [](std::string repo, std::string_view secret) {
     SignedPost post;
     post.repo = std::move(repo);
@@ -929,7 +979,7 @@ TEST_F(TestResultsE2eTest, RepoSecretIsTheOnlyOneAcceptedForItsRepo) {
   EXPECT_TRUE(is_json_error(send(post_to("widget", kSpecialSecret)), 401, "INVALID_SIGNATURE"));
 }
 
-TEST_F(TestResultsE2eTest, HiddenHistoryIs404WhileBadgeAndRedirectStayPublic) {
+TEST_P(TestResultsE2eTest, HiddenHistoryIs404WhileBadgeAndRedirectStayPublic) {
   accept(signed_post(kAcmeSecret));
   ASSERT_EQ(server_->process().terminate(), 0);
   const CommandResult hidden = server_->cli({"history", "hide", "acme"});
@@ -974,6 +1024,7 @@ class LegacySignatureE2eTest : public TestResultsE2eTest {
   void set_legacy_until(std::optional<std::string> until) {
     ASSERT_EQ(server_->process().terminate(), 0);
     std::vector<std::string> args = {"secrets", "set", "--owner", "acme", "--type", "testdata"};
+
     if (until) args.insert(args.end(), {"--legacy-signature", "--legacy-until", *until});
     const CommandResult set = server_->cli(args, std::string(kAcmeSecret) + "\n");
     ASSERT_EQ(set.exit_code, 0) << set.err;
@@ -981,11 +1032,14 @@ class LegacySignatureE2eTest : public TestResultsE2eTest {
   }
 };
 
-TEST_F(LegacySignatureE2eTest, RefusedUnlessTheOwnerAllowsThem) {
+INSTANTIATE_TEST_SUITE_P(Backends, LegacySignatureE2eTest,
+                         ::testing::Values(Backend::kSqlite, Backend::kDynamoDb), backend_name);
+
+TEST_P(LegacySignatureE2eTest, RefusedUnlessTheOwnerAllowsThem) {
   EXPECT_TRUE(is_json_error(send(legacy_post("widget")), 401, "INVALID_SIGNATURE"));
 }
 
-TEST_F(LegacySignatureE2eTest, AcceptedUntilTheDateForTheOwnersOwnRepositoriesOnly) {
+TEST_P(LegacySignatureE2eTest, AcceptedUntilTheDateForTheOwnersOwnRepositoriesOnly) {
   ASSERT_NO_FATAL_FAILURE(set_legacy_until("2099-01-01"));
   const json created = accept(legacy_post("Widget"));
   EXPECT_EQ(created["repository"], "acme/Widget");
@@ -1008,7 +1062,7 @@ TEST_F(LegacySignatureE2eTest, AcceptedUntilTheDateForTheOwnersOwnRepositoriesOn
   EXPECT_NE(server_->process().stderr_text().find("legacy"), std::string::npos);
 }
 
-TEST_F(LegacySignatureE2eTest, RefusedAfterTheDateAndWhenTurnedOff) {
+TEST_P(LegacySignatureE2eTest, RefusedAfterTheDateAndWhenTurnedOff) {
   ASSERT_NO_FATAL_FAILURE(set_legacy_until("2020-01-01"));
   EXPECT_TRUE(is_json_error(send(legacy_post("widget")), 401, "INVALID_SIGNATURE"));
   ASSERT_NO_FATAL_FAILURE(set_legacy_until("2099-01-01"));
@@ -1019,7 +1073,7 @@ TEST_F(LegacySignatureE2eTest, RefusedAfterTheDateAndWhenTurnedOff) {
 
 // --- The audit trail. ---
 
-TEST_F(TestResultsE2eTest, AuditLogRecordsEveryAttemptWithoutSecretsSignaturesOrBodies) {
+TEST_P(TestResultsE2eTest, AuditLogRecordsEveryAttemptWithoutSecretsSignaturesOrBodies) {
   Payload payload;
   payload.commit = "feedfacefeedfacefeedfacefeedfacefeedface";  // Found only in the body.
   const SignedPost accepted = signed_post(kAcmeSecret, payload, "audit/branch");
@@ -1115,7 +1169,7 @@ TEST_F(TestResultsE2eTest, AuditLogRecordsEveryAttemptWithoutSecretsSignaturesOr
 
 // --- Crash safety. ---
 
-TEST_F(TestResultsE2eTest, KillNineUnderAStreamLosesNoAcknowledgedResult) {
+TEST_F(TestResultsSqliteE2eTest, KillNineUnderAStreamLosesNoAcknowledgedResult) {
   std::mutex mutex;
   std::vector<std::string> acknowledged;  // Run ids answered 201; guarded by `mutex`.
   std::atomic<bool> stop{false};
@@ -1160,7 +1214,7 @@ TEST_F(TestResultsE2eTest, KillNineUnderAStreamLosesNoAcknowledgedResult) {
 
 // An operator's command opens and closes the database while the server runs (secrets set is
 // meant to be run so); what the server acknowledges afterwards must still survive a crash.
-TEST_F(TestResultsE2eTest, ResultAcknowledgedAfterAnOperatorCommandSurvivesKillNine) {
+TEST_F(TestResultsSqliteE2eTest, ResultAcknowledgedAfterAnOperatorCommandSurvivesKillNine) {
   server_->set_secret({"another-owner", "", "another-secret"});
   const json accepted = accept(signed_post(kAcmeSecret));
   kill9();
@@ -1190,7 +1244,7 @@ ShellResult run_shell(const std::string& command) {
   return result;
 }
 
-class ClientRecipeE2eTest : public TestResultsE2eTest {
+class ClientRecipeE2eTest : public TestResultsSqliteE2eTest {
  protected:
   void SetUp() override {
     TestResultsE2eTest::SetUp();
@@ -1269,6 +1323,127 @@ TEST_F(ClientRecipeE2eTest, OpensslRecipeSignsARequestTheServerAccepts) {
   const json accepted = accept(post);
   EXPECT_EQ(accepted["branch"], "Fix/Überprüfung-ÄÖÜ");
   EXPECT_EQ(accepted["repository"], "Acme/Widget");
+}
+
+// --- AWS mode as a scaled-out deployment: several instances on one DynamoDB. ---
+
+class TestResultsDynamoDbE2eTest : public TestResultsE2eTest {
+ protected:
+  Backend backend() const override { return Backend::kDynamoDb; }
+};
+
+TEST_F(TestResultsDynamoDbE2eTest, TwoInstancesShareResultsAndRefuseAReplayAcrossThem) {
+  const std::unique_ptr<ServerProcess> other = server_->start_another();
+  ASSERT_TRUE(other->started()) << other->stderr_text();
+
+  Payload payload;
+  SignedPost post = signed_post(kAcmeSecret, payload);
+  const json created = accept(post);
+  // The captured request, replayed to the other instance: its nonce is claimed in the shared
+  // table, not in the first instance's memory.
+  EXPECT_TRUE(is_json_error(round_trip(other->port(), post.request()), 409, "NONCE_ALREADY_USED"));
+
+  const auto badge =
+      round_trip(other->port(), make_request("GET", badge_path("linux/acme/widget/main")));
+  ASSERT_TRUE(badge);
+  EXPECT_EQ(badge->status, 200) << badge->raw;
+  EXPECT_NE(badge->body.find("190 passed"), std::string::npos) << badge->body;
+
+  // The same run retried through the other instance is the first answer, not a second result.
+  const auto again = round_trip(other->port(), post.renew(kAcmeSecret).request());
+  ASSERT_TRUE(again);
+  EXPECT_EQ(again->status, 200) << again->raw;
+  EXPECT_EQ(body_json(again)["test_result_id"], created["test_result_id"]);
+  EXPECT_EQ(full_history("linux/acme/widget/main").size(), 1u);
+}
+
+TEST_F(TestResultsDynamoDbE2eTest, SecretsCommandsActOnSecretsManagerAndNeedNoMasterKey) {
+  CommandOptions options;
+  options.env = aws_mode_env(*server_->moto());
+  options.stdin_data = "late-E2E-CANARY-token\n";
+  const CommandResult set = run_command(
+      {"secrets", "set", "--owner", "Latecomer", "--repo", "Tool", "--type", "package"}, options);
+  EXPECT_EQ(set.exit_code, 0) << set.err;
+  options.stdin_data.reset();
+  const CommandResult list = run_command({"secrets", "list", "--owner", "latecomer"}, options);
+  EXPECT_EQ(list.exit_code, 0) << list.err;
+  EXPECT_NE(list.out.find("latecomer\ttool\tpackage"), std::string::npos) << list.out;
+  EXPECT_EQ(list.out.find("CANARY"), std::string::npos);
+  const CommandResult rekey =
+      run_command({"secrets", "rekey", "--new-key-file", "/nonexistent"}, options);
+  EXPECT_NE(rekey.exit_code, 0);
+  const CommandResult rm = run_command(
+      {"secrets", "rm", "--owner", "latecomer", "--repo", "tool", "--type", "package"}, options);
+  EXPECT_EQ(rm.exit_code, 0) << rm.err;
+  EXPECT_EQ(
+      run_command({"secrets", "list", "--owner", "latecomer"}, options).out.find("latecomer\t"),
+      std::string::npos);
+  // create-tables again: the tables exist, nothing changes.
+  EXPECT_EQ(run_command({"dynamodb", "create-tables"}, options).exit_code, 0);
+}
+
+// --- Origin protection (BADGESMITH_ORIGIN_SECRET[_NAME]). ---
+
+TEST(OriginProtectionE2eTest, OnlyTheCdnSecretPassesAndRefusalsAreAudited) {
+  ServerProcess::Options options;
+  options.env = {"BADGESMITH_ORIGIN_SECRET=origin-E2E-CANARY-value"};
+  ServerProcess server(options);
+  ASSERT_TRUE(server.started()) << server.stderr_text();
+  const std::string badge = "/badge/build-passing-green";
+  const auto direct = round_trip(server.port(), make_request("GET", badge));
+  EXPECT_TRUE(is_json_error(direct, 403, "FORBIDDEN_ORIGIN"));
+  const auto wrong = round_trip(
+      server.port(), make_request("GET", badge, "X-Origin-Verify: origin-E2E-CANARY\r\n"));
+  EXPECT_TRUE(is_json_error(wrong, 403, "FORBIDDEN_ORIGIN"));
+  const auto through_cdn = round_trip(
+      server.port(), make_request("GET", badge, "X-Origin-Verify: origin-E2E-CANARY-value\r\n"));
+  ASSERT_TRUE(through_cdn);
+  EXPECT_EQ(through_cdn->status, 200) << through_cdn->raw;
+  const auto health = round_trip(server.port(), make_request("GET", "/health"));
+  ASSERT_TRUE(health);
+  EXPECT_EQ(health->status, 200);
+  ASSERT_TRUE(server.wait_for_stdout("bad_origin_secret"));
+  EXPECT_NE(server.stdout_text().find("no_origin_secret"), std::string::npos);
+  EXPECT_EQ(server.stdout_text().find("origin-E2E-CANARY"), std::string::npos);
+  EXPECT_EQ(server.stderr_text().find("origin-E2E-CANARY"), std::string::npos);
+}
+
+TEST(OriginProtectionE2eTest, SecretNamedInSecretsManagerIsReadAtStartAndAMissingOneStopsIt) {
+  FixtureUpstream moto(moto_fixture());
+  ASSERT_TRUE(moto.started()) << moto.output();
+  // The secret as the CDK stack would create it, through boto3 (preinstalled with moto).
+  CommandOptions boto;
+  boto.env = {"AWS_ACCESS_KEY_ID=AKIDE2ETESTS", "AWS_SECRET_ACCESS_KEY=e2e",
+              "AWS_EC2_METADATA_DISABLED=true"};
+  const CommandResult created =
+      run_program("python3",
+                  {"-c",
+                   "import boto3,sys; boto3.client('secretsmanager', region_name='us-east-1', "
+                   "endpoint_url=sys.argv[1]).create_secret(Name='badgesmith/origin', "
+                   "SecretString='origin-from-SM-E2E-CANARY')",
+                   moto.base_url()},
+                  boto);
+  ASSERT_EQ(created.exit_code, 0) << created.err;
+
+  ServerProcess::Options options;
+  options.env = aws_mode_env(moto);
+  options.env.erase(options.env.begin());  // The SQLite store: the secret alone comes from AWS.
+  options.env.push_back("BADGESMITH_ORIGIN_SECRET_NAME=badgesmith/origin");
+  ServerProcess server(options);
+  ASSERT_TRUE(server.started()) << server.stderr_text();
+  const std::string badge = "/badge/build-passing-green";
+  EXPECT_TRUE(is_json_error(round_trip(server.port(), make_request("GET", badge)), 403,
+                            "FORBIDDEN_ORIGIN"));
+  const auto through_cdn = round_trip(
+      server.port(), make_request("GET", badge, "x-origin-verify: origin-from-SM-E2E-CANARY\r\n"));
+  ASSERT_TRUE(through_cdn);
+  EXPECT_EQ(through_cdn->status, 200) << through_cdn->raw;
+
+  options.env.back() = "BADGESMITH_ORIGIN_SECRET_NAME=badgesmith/missing";
+  options.wait_listening = false;
+  ServerProcess missing(options);
+  EXPECT_EQ(missing.wait_exit(), 1) << missing.stderr_text();
+  EXPECT_NE(missing.stderr_text().find("cannot start"), std::string::npos) << missing.stderr_text();
 }
 
 }  // namespace

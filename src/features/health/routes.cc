@@ -77,7 +77,7 @@ void add_routes(routing::Router& router, HealthDeps deps) {
     if (const auto cached = cache->fresh_result()) {
       return respond(health_response(*cached, deps.started));
     }
-    deps.store.probe([deps, cache, respond = std::move(respond)](const Result<void>& probed) {
+    deps.probe_store([deps, cache, respond = std::move(respond)](const Result<void>& probed) {
       cache->store_result(probed.has_value());
       respond(health_response(probed.has_value(), deps.started));
     });

@@ -2,14 +2,17 @@
 #pragma once
 
 #include <chrono>
+#include <functional>
 
+#include "core/result.h"
 #include "core/routing/router.h"
-#include "core/store/store.h"
 
 namespace badgesmith::health {
 
 struct HealthDeps {
-  store::Store& store;  // Must outlive the router.
+  // A cheap read of the backend (store::Store::probe, a DynamoDB GetItem); whatever it uses
+  // must outlive the router.
+  std::function<void(Callback<void>)> probe_store;
   std::chrono::steady_clock::time_point started;
 };
 
