@@ -245,12 +245,18 @@ TEST_F(PackagedLambda, RunsInAnEmptyRoot) {
                                                << function.stderr_text();
   EXPECT_NE(nuget->payload["body"].get<std::string>().find("13.0.3"), std::string::npos);
 
-  // An event that is not an API Gateway v2 event: refused with a 400 response, and the
-  // function keeps serving (run_runtime_loop posts /error only for results it cannot send).
-  const auto malformed = emulator_.invoke(json("not an API Gateway event"), step_timeout());
-  ASSERT_TRUE(malformed) << function.stderr_text();
-  EXPECT_EQ(malformed->kind, "response");
-  EXPECT_EQ(malformed->payload["statusCode"], 400) << malformed->payload.dump();
+  // Events that are not JSON, or not API Gateway v2 events: each refused with a 400 response,
+  // and the function keeps serving (run_runtime_loop posts /error only for a result it cannot
+  // send, such as one over 6 MB).
+  for (const std::string_view bad : {R"({"not json)", R"("an API Gateway event? no")"}) {
+    const auto malformed = emulator_.invoke_raw(bad, step_timeout());
+    ASSERT_TRUE(malformed) << function.stderr_text();
+    EXPECT_EQ(malformed->kind, "response") << bad;
+    EXPECT_EQ(malformed->payload["statusCode"], 400) << bad << ": " << malformed->payload.dump();
+  }
+  const auto health = emulator_.invoke(event("GET", "/health"), step_timeout());
+  ASSERT_TRUE(health) << function.stderr_text();
+  EXPECT_EQ(health->payload["statusCode"], 200);
 
   // Shutdown: SIGTERM while waiting on /next ends the process cleanly.
   ASSERT_TRUE(emulator_.wait_until(waiting_for_next, step_timeout()));
