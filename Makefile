@@ -6,7 +6,8 @@ DATA_DIR ?= ./data
 DEPS_STAMP := build/.deps-installed
 HERMETIC := scripts/hermetic
 
-.PHONY: deps build run test dogfood test-unit test-e2e test-asan test-tsan static static-check fuzz fuzz-smoke bench fmt lint clean
+.PHONY: deps build run test dogfood test-unit test-e2e test-asan test-tsan static static-check fuzz fuzz-smoke bench fmt lint clean \
+  lambda-zip lambda-zip-x86_64 lambda-zip-arm64 test-arm64 bench-lambda
 
 $(DEPS_STAMP): scripts/install-deps tools/badges/package-lock.json
 	scripts/install-deps
@@ -34,8 +35,9 @@ run: build
 	fi; \
 	exec build/release/badgesmith serve --listen $(LISTEN) --data-dir $(DATA_DIR)
 
-# Every suite, each inside a loopback-only network namespace.
-test: deps
+# Every suite, each inside a loopback-only network namespace. The x86_64 Lambda zip is one of
+# them (tests/e2e/lambda_zip_e2e_test.cc), so it is built first (the `static` preset's binary).
+test: deps lambda-zip-x86_64
 	cmake --preset debug >/dev/null
 	cmake --build --preset debug -j $(JOBS)
 	$(HERMETIC) ctest --test-dir build/debug --output-on-failure --no-tests=error -j $(JOBS) \
@@ -63,6 +65,23 @@ static: deps
 # Fails when the Lambda-ready build has any dynamic dependency.
 static-check: static
 	scripts/check-static build/static/badgesmith
+
+# dist/badgesmith-lambda-{x86_64,arm64}.zip: a static `bootstrap` plus Debian's CA set (see
+# docs/lambda-packaging.md). arm64 cross-builds with Debian's aarch64 g++ (install-deps --lambda).
+lambda-zip: lambda-zip-x86_64 lambda-zip-arm64
+
+lambda-zip-x86_64: deps
+	JOBS=$(JOBS) scripts/lambda-zip x86_64
+
+lambda-zip-arm64: deps
+	scripts/install-deps --lambda
+	JOBS=$(JOBS) scripts/lambda-zip arm64
+
+# The arm64 zip through the same empty-root suite as `make test`, under qemu-aarch64-static.
+test-arm64: lambda-zip-arm64
+	cmake --preset debug >/dev/null
+	cmake --build --preset debug -j $(JOBS) --target badgesmith_lambda_zip_tests
+	BADGESMITH_LAMBDA_ARCH=arm64 $(HERMETIC) build/debug/tests/badgesmith_lambda_zip_tests
 
 fuzz: deps
 	cmake --preset fuzz >/dev/null
@@ -92,6 +111,10 @@ fuzz-smoke: fuzz
 bench: build
 	$(HERMETIC) bench/http.sh
 	$(HERMETIC) bench/startup.sh
+
+# Zip sizes, cold starts through the Runtime API emulator, RSS after 1,000 invocations.
+bench-lambda: lambda-zip-x86_64
+	$(HERMETIC) bench/lambda.sh
 
 fmt: deps
 	git ls-files '*.h' '*.cc' | xargs clang-format -i

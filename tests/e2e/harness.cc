@@ -301,7 +301,8 @@ void ServerProcess::spawn(Options options) {
 
   int out_fd = -1;
   int err_fd = -1;
-  pid_ = spawn_process(binary_path(), argv, out_fd, err_fd, options.env);
+  pid_ = spawn_process(options.program.empty() ? binary_path() : options.program, argv, out_fd,
+                       err_fd, options.env);
   if (pid_ < 0) return;
   reader_ = std::thread([this, out_fd, err_fd] { reader_loop(out_fd, err_fd); });
   if (!options.wait_listening) return;

@@ -86,6 +86,9 @@ class ServerProcess {
     std::vector<std::string> env;
     // Wait for the "listening" line; Lambda mode never listens (port() stays 0).
     bool wait_listening = true;
+    // Run this (looked up on PATH unless it holds a '/') instead of BADGESMITH_BINARY, with the
+    // arguments above: a launcher such as env/chroot in front of a packaged binary.
+    std::string program;
   };
 
   explicit ServerProcess(std::vector<std::string> args = {});

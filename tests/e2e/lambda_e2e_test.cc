@@ -41,7 +41,8 @@ ServerProcess::Options function_options(const LambdaEmulator& emulator, const st
           .add_listen = false,
           .add_data_dir = false,
           .env = std::move(env),
-          .wait_listening = false};
+          .wait_listening = false,
+          .program = ""};
 }
 
 class LambdaRuntime : public ::testing::Test {

@@ -41,9 +41,14 @@ LambdaEmulator::LambdaEmulator()
 
 std::optional<LambdaEmulator::Outcome> LambdaEmulator::invoke(const nlohmann::json& event,
                                                               Millis timeout) const {
+  return invoke_raw(event.dump(), timeout);
+}
+
+std::optional<LambdaEmulator::Outcome> LambdaEmulator::invoke_raw(std::string_view event,
+                                                                  Millis timeout) const {
   const auto response =
-      call(port_, "POST", "/_emulator/invoke?timeout_ms=" + std::to_string(timeout.count()),
-           event.dump(), timeout + kIoTimeout);
+      call(port_, "POST", "/_emulator/invoke?timeout_ms=" + std::to_string(timeout.count()), event,
+           timeout + kIoTimeout);
   if (!response || response->status != 200) return std::nullopt;
   auto json = nlohmann::json::parse(response->body, nullptr, /*allow_exceptions=*/false);
   if (!json.is_object()) return std::nullopt;

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "harness.h"
 #include "python_fixture.h"
@@ -29,6 +30,8 @@ class LambdaEmulator {
   // Queues `event` with an invocation timeout of `timeout` and waits for the runtime's answer;
   // nullopt when the emulator could not be asked.
   std::optional<Outcome> invoke(const nlohmann::json& event, Millis timeout = kIoTimeout) const;
+  // As invoke(), with `event` sent byte for byte (it need not be JSON).
+  std::optional<Outcome> invoke_raw(std::string_view event, Millis timeout = kIoTimeout) const;
   // GET /_emulator/state: {"init_errors", "waiting_next", "invocations"}; null on failure.
   nlohmann::json state() const;
   // Polls state() until `ready` holds for it; false on timeout.

@@ -138,6 +138,26 @@ std::optional<std::chrono::seconds> parse_delay_seconds(std::string_view value) 
   return std::chrono::seconds(seconds);
 }
 
+// The CA set packaged beside the executable: a `certs` directory next to it (the Lambda zip's
+// /var/task/certs), in OpenSSL's hashed layout (`<subject hash>.0` files), so certificates are
+// read lazily, one issuer at a time, not all parsed at start-up. The executable's directory
+// comes from /proc/self/exe, or $LAMBDA_TASK_ROOT where /proc is not mounted. Empty when absent.
+std::string bundled_ca_dir() {
+  std::error_code ec;
+  std::filesystem::path base = std::filesystem::read_symlink("/proc/self/exe", ec).parent_path();
+  if (ec || base.empty()) {
+    const char* task_root = std::getenv("LAMBDA_TASK_ROOT");
+    if (task_root == nullptr || *task_root == '\0') return {};
+    base = task_root;
+  }
+  std::filesystem::path dir = base / "certs";
+  if (!std::filesystem::is_directory(dir, ec)) return {};
+  return dir.string();
+}
+
+// Trust anchors, first match wins: the options (--upstream-ca-file); else SSL_CERT_FILE and
+// SSL_CERT_DIR; else the bundled certs directory (above) together with the first system CA
+// directory found. Verification is always on.
 Result<std::unique_ptr<ssl::context>> load_tls_context(const ClientOptions& options) {
   std::string file = options.ca_file;
   std::string dir = options.ca_dir;
@@ -147,6 +167,7 @@ Result<std::unique_ptr<ssl::context>> load_tls_context(const ClientOptions& opti
     file = env_file != nullptr ? env_file : "";
     dir = env_dir != nullptr ? env_dir : "";
   }
+  const std::string bundled = file.empty() && dir.empty() ? bundled_ca_dir() : std::string();
   if (file.empty() && dir.empty()) {
     for (const char* candidate :
          {"/etc/ssl/certs", "/etc/pki/ca-trust/extracted/pem/directory-hash"}) {
@@ -157,7 +178,7 @@ Result<std::unique_ptr<ssl::context>> load_tls_context(const ClientOptions& opti
       }
     }
   }
-  if (file.empty() && dir.empty()) {
+  if (file.empty() && dir.empty() && bundled.empty()) {
     return make_error(Errc::kInternal, "no CA certificates found for https upstreams");
   }
   auto context = std::make_unique<ssl::context>(ssl::context::tls_client);
@@ -165,10 +186,12 @@ Result<std::unique_ptr<ssl::context>> load_tls_context(const ClientOptions& opti
   context->set_verify_mode(ssl::verify_peer);
   error_code ec;
   if (!file.empty()) context->load_verify_file(file, ec);
+  // Each call adds one more directory to the context's single hash_dir lookup.
+  if (!ec && !bundled.empty()) context->add_verify_path(bundled, ec);
   if (!ec && !dir.empty()) context->add_verify_path(dir, ec);
   if (ec) {
-    return make_error(Errc::kInternal,
-                      "cannot load CA certificates from '" + file + dir + "': " + ec.message());
+    return make_error(Errc::kInternal, "cannot load CA certificates from '" + file + dir + bundled +
+                                           "': " + ec.message());
   }
   return context;
 }
