@@ -7,7 +7,8 @@ DEPS_STAMP := build/.deps-installed
 HERMETIC := scripts/hermetic
 
 .PHONY: deps build run test dogfood test-unit test-e2e test-asan test-tsan static static-check fuzz fuzz-smoke bench fmt lint clean \
-  lambda-zip lambda-zip-x86_64 lambda-zip-arm64 test-arm64 bench-lambda
+  lambda-zip lambda-zip-x86_64 lambda-zip-arm64 test-arm64 bench-lambda dev-aws \
+  test-dynamodb-local
 
 $(DEPS_STAMP): scripts/install-deps tools/badges/package-lock.json
 	scripts/install-deps
@@ -76,6 +77,18 @@ lambda-zip-x86_64: deps
 lambda-zip-arm64: deps
 	scripts/install-deps --lambda
 	JOBS=$(JOBS) scripts/lambda-zip arm64
+
+# AWS mode on this machine: moto, the tables, a demo owner, and the x86_64 zip as a Lambda
+# function behind an API Gateway v2 front on $(DEV_AWS_PORT) (scripts/dev-aws).
+DEV_AWS_PORT ?= 8080
+dev-aws: lambda-zip-x86_64
+	DEV_AWS_PORT=$(DEV_AWS_PORT) scripts/dev-aws dist/badgesmith-lambda-x86_64.zip
+
+# Opt-in: the DynamoDB conformance suites against AWS's DynamoDB Local (npm, Java 17) instead of moto.
+test-dynamodb-local: deps
+	cmake --preset debug >/dev/null
+	cmake --build --preset debug -j $(JOBS) --target badgesmith_e2e_tests
+	scripts/test-dynamodb-local build/debug/tests/badgesmith_e2e_tests
 
 # The arm64 zip through the same empty-root suite as `make test`, under qemu-aarch64-static.
 test-arm64: lambda-zip-arm64

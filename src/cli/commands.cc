@@ -257,7 +257,7 @@ std::unique_ptr<log::AccessLog> open_access_log(const AccessLogTarget& target) {
 // go to /runtime/init/error as well as the log, so the invoker sees why the sandbox died.
 int run_lambda(const char* runtime_api, const AppConfig& config, log::AccessLog* access_log) {
   if (config.backend == Backend::kSqlite) {
-    log::warn("BADGESMITH_STORE is not dynamodb: SQLite in the sandbox's data dir, lost with it",
+    log::warn("no BADGESMITH_STORE=dynamodb: SQLite in the sandbox's data dir, lost with it",
               {{"data_dir", config.data_dir.string()}});
   }
   auto app = build_app(config);

@@ -11,12 +11,15 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <regex>
 
+#include "core/timestamp.h"
+#include "features/testresults/signature.h"
 #include "fixture_upstream.h"
 #include "harness.h"
 #include "lambda_emulator.h"
@@ -148,12 +151,6 @@ ServerProcess::Options function_options(const EmptyRoot& root, std::vector<std::
           .program = program};
 }
 
-// Which store the function uses: nothing, i.e. SQLite in /tmp/badgesmith, Lambda mode's default
-// without BADGESMITH_STORE. This is the hook for the DynamoDB step: once BADGESMITH_STORE=dynamodb
-// exists, return it with BADGESMITH_AWS_ENDPOINT pointing at a loopback moto_server started by
-// the fixture, and add an ingestion step to PackagedLambda.RunsInAnEmptyRoot after the badge step.
-std::vector<std::string> store_environment() { return {}; }
-
 class PackagedLambda : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -219,9 +216,9 @@ TEST_F(PackagedLambda, RunsInAnEmptyRoot) {
   FixtureUpstream upstream(upstream_options);
   ASSERT_TRUE(upstream.started()) << upstream.output();
 
-  std::vector<std::string> extra = {"BADGESMITH_NUGET_SOURCE=" + upstream.nuget_index_url()};
-  for (std::string& entry : store_environment()) extra.push_back(std::move(entry));
-  ServerProcess function(function_options(root_, lambda_environment(emulator_, extra)));
+  ServerProcess function(function_options(
+      root_,
+      lambda_environment(emulator_, {"BADGESMITH_NUGET_SOURCE=" + upstream.nuget_index_url()})));
 
   // Init: the runtime reaches /next.
   ASSERT_TRUE(emulator_.wait_until(waiting_for_next, step_timeout())) << function.stderr_text();
@@ -264,6 +261,81 @@ TEST_F(PackagedLambda, RunsInAnEmptyRoot) {
   EXPECT_NE(function.stderr_text().find("\"msg\":\"stopped\""), std::string::npos)
       << function.stderr_text();
   remove_tree(ca_dir);
+}
+
+// AWS mode from the empty root, as the CDK stack runs it: BADGESMITH_STORE=dynamodb on moto (on
+// loopback, which the chroot shares), a signed ingestion stored there, and its badge. The tables
+// and the owner's key are made by the operator commands of this build, as an operator would.
+TEST_F(PackagedLambda, IngestsIntoDynamoDbFromTheEmptyRoot) {
+  FixtureUpstream moto(moto_fixture());
+  ASSERT_TRUE(moto.started()) << moto.output();
+  const std::string secret = "zip-E2E-CANARY-testdata-key";
+  CommandOptions operator_options{
+      .stdin_data = std::nullopt, .env = aws_mode_env(moto), .timeout = Millis(60000)};
+  const CommandResult tables = run_command({"dynamodb", "create-tables"}, operator_options);
+  ASSERT_EQ(tables.exit_code, 0) << tables.err;
+  operator_options.stdin_data = secret + "\n";
+  const CommandResult key =
+      run_command({"secrets", "set", "--owner", "acme", "--type", "testdata"}, operator_options);
+  ASSERT_EQ(key.exit_code, 0) << key.err;
+
+  ServerProcess function(function_options(
+      root_, lambda_environment(emulator_, {"BADGESMITH_STORE=dynamodb",
+                                            "BADGESMITH_AWS_ENDPOINT=" + moto.base_url()})));
+  ASSERT_TRUE(emulator_.wait_until(waiting_for_next, step_timeout())) << function.stderr_text();
+  EXPECT_EQ(function.stderr_text().find("no BADGESMITH_STORE"), std::string::npos);
+
+  const auto now_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                          std::chrono::system_clock::now().time_since_epoch())
+                          .count();
+  const std::string timestamp = format_rfc3339_ms(now_ms);
+  const std::string body =
+      json{{"platform", "linux"},
+           {"passed", 41},
+           {"failed", 0},
+           {"skipped", 1},
+           {"total", 42},
+           {"url_html", "https://github.com/acme/widget/actions/runs/7"},
+           {"timestamp", format_rfc3339_ms(now_ms - 1000)},
+           {"commit", "0123456789abcdef0123456789abcdef01234567"},
+           {"run_id", "7"},
+           {"workflow_run_url", "https://github.com/acme/widget/actions/runs/7"}}
+          .dump();
+  const std::string nonce = "zip-e2e-nonce-" + std::to_string(now_ms);
+  const auto canonical = testresults::canonical_request({.method = "POST",
+                                                         .platform = "linux",
+                                                         .owner = "acme",
+                                                         .repo = "widget",
+                                                         .branch = "main",
+                                                         .timestamp = timestamp,
+                                                         .nonce = nonce,
+                                                         .body = body});
+  ASSERT_TRUE(canonical);
+  json post = event("POST", "/tests/results/linux/acme/widget/main");
+  post["headers"]["content-type"] = "application/json";
+  post["headers"]["x-timestamp"] = timestamp;
+  post["headers"]["x-nonce"] = nonce;
+  post["headers"]["x-signature"] = testresults::sign(secret, canonical.value()).value();
+  post["body"] = body;
+  const auto stored = emulator_.invoke(post, step_timeout());
+  ASSERT_TRUE(stored) << function.stderr_text();
+  ASSERT_EQ(stored->kind, "response") << stored->payload.dump();
+  EXPECT_EQ(stored->payload["statusCode"], 201) << stored->payload.dump();
+  // The same request again: its nonce is claimed in DynamoDB.
+  const auto replayed = emulator_.invoke(post, step_timeout());
+  ASSERT_TRUE(replayed);
+  EXPECT_EQ(replayed->payload["statusCode"], 409) << replayed->payload.dump();
+
+  const auto badge =
+      emulator_.invoke(event("GET", "/badges/tests/linux/acme/widget/main"), step_timeout());
+  ASSERT_TRUE(badge) << function.stderr_text();
+  EXPECT_EQ(badge->payload["statusCode"], 200) << badge->payload.dump();
+  EXPECT_EQ(json::parse(badge->payload["body"].get<std::string>(), nullptr, false)["message"],
+            "41 passed, 1 skipped");
+  // Nothing of the store went to the sandbox's disk.
+  EXPECT_FALSE(fs::exists(root_.dir() + "/tmp/badgesmith"));
+  EXPECT_EQ(function.stderr_text().find("CANARY"), std::string::npos);
+  EXPECT_EQ(function.terminate(step_timeout()), 0) << function.stderr_text();
 }
 
 // A start-up failure inside the sandbox is reported on /init/error before exiting non-zero.

@@ -11,6 +11,7 @@
 #include <atomic>
 #include <chrono>
 #include <cstdint>
+#include <cstdlib>
 #include <latch>
 #include <map>
 #include <memory>
@@ -116,11 +117,18 @@ class RepositoryFixture {
       ASSERT_TRUE(opened) << opened.error().message;
       sqlite_ = std::move(opened).value();
     } else {
-      if (!moto_) moto_ = std::make_unique<FixtureUpstream>(moto_options());
-      ASSERT_TRUE(moto_->started()) << moto_->output();
+      // scripts/test-dynamodb-local points the suite at AWS's DynamoDB Local instead.
+      std::string endpoint;
+      if (const char* local = std::getenv("BADGESMITH_TEST_DYNAMODB_ENDPOINT")) {
+        endpoint = local;
+      } else {
+        if (!moto_) moto_ = std::make_unique<FixtureUpstream>(e2e::moto_fixture());
+        ASSERT_TRUE(moto_->started()) << moto_->output();
+        endpoint = moto_->base_url();
+      }
       aws::AwsClientOptions options;
       options.region = "us-east-1";
-      options.endpoint = aws::check_endpoint_override(moto_->base_url()).value();
+      options.endpoint = aws::check_endpoint_override(endpoint).value();
       options.backoff_base = 1ms;
       aws_ = std::make_unique<aws::AwsClient>(options, http_, credentials_, io_.context());
       static std::atomic<int> tables{0};
@@ -200,13 +208,6 @@ class RepositoryFixture {
     });
     if (!answer) return answer.error();
     return json::parse(answer.value());
-  }
-
-  static FixtureUpstream::Options moto_options() {
-    FixtureUpstream::Options options;
-    options.script = e2e::fixtures_dir() + "/aws/aws_fixture.py";
-    options.args = {"--moto"};
-    return options;
   }
 
   static inline std::unique_ptr<FixtureUpstream> moto_;

@@ -81,12 +81,7 @@ aws::Environment fake_keys() {
 // One moto for the suite (starting it costs seconds), emptied before each test.
 class AwsBackend {
  public:
-  static void set_up_suite() {
-    FixtureUpstream::Options options;
-    options.script = fixtures_dir() + "/aws/aws_fixture.py";
-    options.args = {"--moto"};
-    moto_ = new FixtureUpstream(std::move(options));
-  }
+  static void set_up_suite() { moto_ = new FixtureUpstream(moto_fixture()); }
   static void tear_down_suite() {
     delete moto_;
     moto_ = nullptr;

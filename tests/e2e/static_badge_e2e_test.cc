@@ -45,9 +45,9 @@ TEST_F(StaticBadgeE2eTest, ServesBadgeMakersExactBytes) {
   EXPECT_EQ(response->header("Cache-Control"), "public, max-age=86400, s-maxage=86400");
   EXPECT_TRUE(response->header("Last-Modified"));
   EXPECT_TRUE(has_common_headers(*response));
-  for (std::string_view same : {"/badge/build-passing-brightgreen.svg",
-                                "/badge/build-passing-brightgreen?format=svg",
-                                "/BADGE/build-passing-brightgreen/"}) {
+  for (std::string_view same :
+       {"/badge/build-passing-brightgreen.svg", "/badge/build-passing-brightgreen?format=svg",
+        "/BADGE/build-passing-brightgreen/"}) {
     const auto again = get(same);
     ASSERT_TRUE(again) << same;
     EXPECT_EQ(again->body, kBuildPassing) << same;
@@ -67,16 +67,16 @@ TEST_F(StaticBadgeE2eTest, RevalidatesWithEtagAnd304) {
   EXPECT_TRUE(revalidated->body.empty());
   EXPECT_EQ(revalidated->header("ETag"), etag);
 
-  const auto since = get("/badge/build-passing-brightgreen",
-                         "If-Modified-Since: " + first->header("Last-Modified").value_or("") +
-                             "\r\n");
+  const auto since =
+      get("/badge/build-passing-brightgreen",
+          "If-Modified-Since: " + first->header("Last-Modified").value_or("") + "\r\n");
   ASSERT_TRUE(since);
   EXPECT_EQ(since->status, 304);
 }
 
 TEST_F(StaticBadgeE2eTest, JsonBySuffixOrQuery) {
-  for (std::string_view target : {"/badge/build-passing-brightgreen.json",
-                                  "/badge/build-passing-brightgreen?format=json"}) {
+  for (std::string_view target :
+       {"/badge/build-passing-brightgreen.json", "/badge/build-passing-brightgreen?format=json"}) {
     const auto response = get(target);
     ASSERT_TRUE(response) << target;
     EXPECT_EQ(response->status, 200);
@@ -98,9 +98,9 @@ TEST_F(StaticBadgeE2eTest, DecodesShieldsEscapesThenPercentEncoding) {
 }
 
 TEST_F(StaticBadgeE2eTest, QueryOverridesAndNamedLogo) {
-  const auto response = get(
-      "/badge/a-b-red.json?label=L&color=blue&labelColor=green&style=flat-square&logo=github"
-      "&logoColor=white");
+  const auto response =
+      get("/badge/a-b-red.json?label=L&color=blue&labelColor=green&style=flat-square&logo=github"
+          "&logoColor=white");
   ASSERT_TRUE(response);
   EXPECT_EQ(response->body,
             R"({"schemaVersion":1,"label":"L","message":"b","color":"blue","labelColor":"green",)"
