@@ -71,7 +71,7 @@ http::Response health_response(bool store_ok, std::chrono::steady_clock::time_po
 
 }  // namespace
 
-void add_routes(routing::Router& router, HealthDeps deps) {
+void add_routes(routing::Router& router, const HealthDeps& deps) {
   auto cache = std::make_shared<ProbeCache>();
   router.add("GET", "/health", [deps, cache](const http::Request&, http::Respond respond) {
     if (const auto cached = cache->fresh_result()) {

@@ -16,6 +16,6 @@ struct HealthDeps {
   std::chrono::steady_clock::time_point started;
 };
 
-void add_routes(routing::Router& router, HealthDeps deps);
+void add_routes(routing::Router& router, const HealthDeps& deps);
 
 }  // namespace badgesmith::health
