@@ -2,9 +2,9 @@
 
 #include <openssl/crypto.h>
 
-#include <future>
 #include <nlohmann/json.hpp>
 
+#include "core/async/wait.h"
 #include "core/aws/secrets_manager.h"
 #include "core/log/log.h"
 #include "core/security/master_key.h"
@@ -47,15 +47,6 @@ App::~App() {
 
 namespace {
 
-// Waits for an asynchronous call: start-up only, never a request path.
-template <class T, class Start>
-Result<T> wait_at_startup(Start start) {
-  std::promise<Result<T>> promise;
-  std::future<Result<T>> future = promise.get_future();
-  start([&promise](Result<T> result) { promise.set_value(std::move(result)); });
-  return future.get();
-}
-
 Result<void> open_sqlite(const AppConfig& config, App& app) {
   auto master_key = security::load_master_key_from_env();
   if (!master_key) return master_key.error();
@@ -95,7 +86,7 @@ std::function<void(Callback<void>)> store_probe(App& app) {
 // requests never do (rotating it means new instances, as a new Lambda version gets anyway).
 Result<std::string> origin_secret(const OriginConfig& origin, App& app) {
   if (!origin.secret.empty()) return origin.secret;
-  BOOST_OUTCOME_TRY(secret, wait_at_startup<std::string>([&](Callback<std::string> done) {
+  BOOST_OUTCOME_TRY(secret, async::wait_for<std::string>([&](Callback<std::string> done) {
                       aws::get_secret_value(*app.aws->client, origin.secret_name, std::move(done));
                     }));
   if (secret.empty()) {

@@ -8,7 +8,6 @@
 #include <CLI/CLI.hpp>
 #include <cstdint>
 #include <exception>
-#include <future>
 #include <memory>
 #include <optional>
 #include <string>
@@ -17,6 +16,7 @@
 
 #include "cli/backend.h"
 #include "core/async/io_thread.h"
+#include "core/async/wait.h"
 #include "core/async/work_pool.h"
 #include "core/result.h"
 #include "core/security/master_key.h"
@@ -42,14 +42,7 @@ struct WipedString {
   ~WipedString() { OPENSSL_cleanse(text.data(), text.size()); }
 };
 
-// Starts an asynchronous store operation and waits for its result.
-template <class T, class Start>
-Result<T> wait_for(Start start) {
-  std::promise<Result<T>> promise;
-  std::future<Result<T>> future = promise.get_future();
-  start([&promise](Result<T> result) { promise.set_value(std::move(result)); });
-  return future.get();
-}
+using async::wait_for;
 
 // The stores an operator command works on, chosen by BADGESMITH_STORE as `serve` chooses: those
 // of one data directory on a one-thread pool, or the DynamoDB tables and Secrets Manager through

@@ -9,7 +9,6 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <future>
 #include <iostream>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -23,6 +22,7 @@
 #include "cli/operator_command.h"
 #include "core/ascii.h"
 #include "core/async/io_thread.h"
+#include "core/async/wait.h"
 #include "core/hex.h"
 #include "core/http/client.h"
 #include "core/http/url.h"
@@ -282,11 +282,9 @@ Result<http::ClientResponse> post(http::Client& client, const std::string& url,
     request.url = url;
     request.headers = signed_headers(upload, secret);
     request.body = upload.body;
-    std::promise<Result<http::ClientResponse>> answered;
-    client.send(std::move(request), [&answered](Result<http::ClientResponse> result) {
-      answered.set_value(std::move(result));
+    response = async::wait_for<http::ClientResponse>([&](Callback<http::ClientResponse> done) {
+      client.send(std::move(request), std::move(done));
     });
-    response = answered.get_future().get();
     if (!is_transient(response) || attempt == max_attempts) break;
     const auto wait = std::chrono::seconds(1) * (1 << (attempt - 1));
     std::cerr << "badgesmith: report: attempt " << attempt << " failed ("
