@@ -29,9 +29,10 @@ export const CACHED_BEHAVIOURS: readonly CachedBehaviour[] = [
     maxTtlDays: 1,
   },
   {
+    // serve_badge in testresults/routes.cc: ?format and ?compact.
     pathPattern: '/badges/tests/*',
     id: 'TestBadge',
-    queryStrings: ['format'],
+    queryStrings: ['format', 'compact'],
     maxTtlDays: 1,
   },
   {
