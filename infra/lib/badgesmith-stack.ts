@@ -293,12 +293,20 @@ export class BadgeSmithStack extends cdk.Stack {
     });
   }
 
-  // A template rule that always fails: CloudFormation refuses to create the change set, so
-  // `cdk deploy` stops before touching anything while synth and the tests still work.
+  // A template rule that cannot hold, in the documented shape (a rule over a parameter, like CDK's
+  // own CheckBootstrapVersion): CloudFormation refuses to create the change set, so `cdk deploy`
+  // stops before touching anything, while synth and the tests still work. The parameter allows
+  // one value only, so overriding it fails as well.
   private refuseDeployment(): void {
+    const code = new cdk.CfnParameter(this, 'LambdaCode', {
+      type: 'String',
+      default: 'placeholder',
+      allowedValues: ['placeholder'],
+      description: 'What the Lambda zip is: only ever the test placeholder in this template',
+    });
     new cdk.CfnRule(this, 'RefusePlaceholderCode', {
       assertions: [{
-        assert: cdk.Fn.conditionEquals('placeholder-zip', 'badgesmith-zip'),
+        assert: cdk.Fn.conditionEquals(code.valueAsString, 'badgesmith-zip'),
         assertDescription: 'The Lambda code is the test placeholder (infra/test/fixtures/placeholder-lambda.zip). ' +
           'Run make lambda-zip or pass -c zip=PATH, then deploy again.',
       }],

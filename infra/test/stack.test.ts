@@ -189,7 +189,8 @@ describe('Lambda zip', () => {
     const rule = template.toJSON().Rules.RefusePlaceholderCode;
     assert.ok(rule, 'no refusal rule');
     assert.match(rule.Assertions[0].AssertDescription, /placeholder/);
-    assert.deepEqual(rule.Assertions[0].Assert, { 'Fn::Equals': ['placeholder-zip', 'badgesmith-zip'] });
+    assert.deepEqual(rule.Assertions[0].Assert, { 'Fn::Equals': [{ Ref: 'LambdaCode' }, 'badgesmith-zip'] });
+    assert.deepEqual(template.toJSON().Parameters.LambdaCode.AllowedValues, ['placeholder']);
   });
 
   it('deploys a real zip given by -c zip=PATH without the rule', () => {
@@ -199,6 +200,7 @@ describe('Lambda zip', () => {
       fs.copyFileSync(PLACEHOLDER_ZIP, zip);
       const { stack, template: real } = synthStack({ zip });
       assert.equal(real.toJSON().Rules?.RefusePlaceholderCode, undefined);
+      assert.equal(real.toJSON().Parameters?.LambdaCode, undefined);
       assert.equal(stack.function.runtime.name, 'provided.al2023');
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
