@@ -10,7 +10,7 @@ HERMETIC := scripts/hermetic
   lambda-zip lambda-zip-x86_64 lambda-zip-arm64 test-arm64 bench-lambda dev-aws \
   test-dynamodb-local test-infra
 
-$(DEPS_STAMP): scripts/install-deps tools/badges/package-lock.json
+$(DEPS_STAMP): scripts/install-deps tools/badges/package-lock.json infra/package-lock.json
 	scripts/install-deps
 	@mkdir -p build && touch $@
 
@@ -45,17 +45,10 @@ test: deps lambda-zip-x86_64
 	  --output-junit $(CURDIR)/build/debug/ctest-junit.xml
 	$(MAKE) test-infra
 
-# The CDK app (infra/, docs/deploy.md): npm ci from the lockfile when it changed since the last
-# install, then `npm test` offline: tsc, the assertion tests, `cdk synth` and cfn-lint (pip).
-INFRA_LOCK_STAMP := infra/node_modules/.badgesmith-lock-sha256
-test-infra:
-	@command -v npm >/dev/null || { echo "test-infra: npm not found (Node.js >= 20 needed)" >&2; exit 1; }
+# The CDK app (infra/, docs/deploy.md), offline: tsc, the assertion tests, `cdk synth` and cfn-lint.
+# Its node_modules come from infra/package-lock.json through scripts/install-deps.
+test-infra: deps
 	@command -v cfn-lint >/dev/null || { echo "test-infra: cfn-lint not found (pipx install cfn-lint)" >&2; exit 1; }
-	@sum=$$(sha256sum infra/package-lock.json | cut -d' ' -f1); \
-	if [ "$$(cat $(INFRA_LOCK_STAMP) 2>/dev/null)" != "$$sum" ]; then \
-	  echo "test-infra: npm ci in infra"; \
-	  (cd infra && npm ci --no-audit --no-fund --loglevel=error) && echo "$$sum" >$(INFRA_LOCK_STAMP); \
-	fi
 	cd infra && ../$(HERMETIC) npm test
 
 # The project reports its own results (those of the last `make test`) to a loopback server.
