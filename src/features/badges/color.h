@@ -74,13 +74,11 @@ std::optional<std::string> normalize_color(std::string_view color);
 std::optional<std::string> to_svg_color(std::string_view color);
 
 // What the renderer needs per colour, from one parse: to_svg_color()'s value (a view of
-// kNamedColors[i].hex, or of *storage) and brightness() of that value.
+// kNamedColors[i].hex, of `color` itself when it needs no change, or of *storage) and
+// brightness() of that value.
 struct SvgColor {
   std::string_view value;
   double brightness;
-  // The value is a palette or '#'-hex colour, so it holds nothing XML needs escaped or dropped
-  // (CSS functions may carry any white space, so they are screened when written).
-  bool plain = false;
 };
 std::optional<SvgColor> resolve_svg_color(std::string_view color, std::string* storage);
 

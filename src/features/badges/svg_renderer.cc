@@ -25,7 +25,6 @@ constexpr std::size_t kSpanFixed = SvgWriter::kSpanFixed;
 
 // Text is laid out 10x larger and scaled down (https://github.com/badges/shields/pull/1132).
 constexpr double kFontScaleUp = 10;
-constexpr std::string_view kDefaultTextFill = "#fff";
 constexpr double kLogoHeight = 14;
 constexpr double kDefaultLogoWidth = 14;  // badge-maker's DEFAULT_LOGO_HEIGHT.
 constexpr std::string_view kFontFamily = "Verdana,Geneva,DejaVu Sans,sans-serif";
@@ -45,33 +44,54 @@ constexpr StyleName kStyleNames[] = {
     {Style::kSocial, "social"},
 };
 
-struct TextColors {
-  std::string_view text;
-  std::string_view shadow;
-};
-
 // A colour as the renderer uses it: the fill value and colorsForBackground()'s verdict.
 struct Paint {
   std::string_view value;  // "" when absent or invalid (a valid colour is never empty).
   bool light_text = true;  // brightness <= 0.69; false for NaN (overflowing rgb()), as in JS.
-  bool plain = true;       // SvgColor::plain: written without the escaping screen.
+  // The value itself when it is short and needs no escaping (every palette, hex and CSS-name
+  // colour, most rgb() and hsl()), so that writing it costs no length-dependent branches.
+  std::optional<svg::PaddedText> padded;
 
   bool given() const { return !value.empty(); }
 };
 
-// The defaults, #4b0 and #555, have brightness 0.51 and 0.33.
-constexpr Paint kDefaultPaint{kDefaultColor, true};
-constexpr Paint kDefaultLabelPaint{kDefaultLabelColor, true};
-
-// colorsForBackground().
-TextColors colors_for(const Paint& background) {
-  if (background.light_text) return {kDefaultTextFill, "#010101"};
-  return {"#333", "#ccc"};
+constexpr Paint make_paint(std::string_view plain_value, bool light_text) {
+  return {plain_value, light_text, svg::PaddedText(plain_value)};
 }
 
-// withTextFill(): the fill attribute, left out when the parent group's #fff applies.
+// The defaults, #4b0 and #555, have brightness 0.51 and 0.33.
+constexpr Paint kDefaultPaint = make_paint(kDefaultColor, true);
+constexpr Paint kDefaultLabelPaint = make_paint(kDefaultLabelColor, true);
+
+// colorsForBackground(), indexed by "the background is bright": the text's fill attribute (left
+// out when the parent group's #fff applies, as withTextFill() does) and its shadow colour.
+constexpr svg::PaddedText kTextFillAttr[2] = {svg::PaddedText(""),
+                                              svg::PaddedText(R"~( fill="#333")~")};
+constexpr svg::PaddedText kShadowColor[2] = {svg::PaddedText("#010101"), svg::PaddedText("#ccc")};
+
+struct TextColors {
+  const svg::PaddedText& fill_attr;
+  const svg::PaddedText& shadow;
+};
+
+TextColors colors_for(const Paint& background) {
+  const bool dark_text = !background.light_text;
+  return {kTextFillAttr[dark_text], kShadowColor[dark_text]};
+}
+
 [[gnu::always_inline]] inline void text_fill(Span& s, const TextColors& colors) {
-  if (colors.text != kDefaultTextFill) s.raw(R"~( fill=")~").raw(colors.text).raw('"');
+  s.raw(colors.fill_attr);
+}
+
+// ` fill="colour"`
+[[gnu::always_inline]] inline void fill_attr(Span& s, const Paint& paint) {
+  s.raw(R"~( fill=")~");
+  if (paint.padded) {
+    s.raw(*paint.padded);
+  } else {
+    s.escaped(paint.value);
+  }
+  s.raw('"');
 }
 
 // makeBadge()'s prepared parameters, shared by every style.
@@ -107,20 +127,22 @@ class TextSlot {
   bool empty() const { return text_.empty(); }
   // Room the next write() needs.
   std::size_t bound() const {
-    return plain_ ? text_.size() : written_ ? size_ : escaped_bound(text_);
+    return written_ ? size_ : plain_ ? text_.size() : escaped_bound(text_);
   }
 
   [[gnu::always_inline]] void write(Span& s) {
+    if (written_) {
+      s.again(pos_, size_);
+      return;
+    }
+    pos_ = s.offset();
     if (plain_) {
       s.verbatim(text_);
-    } else if (written_) {
-      s.again(pos_, size_);
     } else {
-      pos_ = s.offset();
-      s.escaped(text_);
-      size_ = s.offset() - pos_;
-      written_ = true;
+      s.screened_escaped(text_);
     }
+    size_ = s.offset() - pos_;
+    written_ = true;
   }
 
  private:
@@ -314,16 +336,14 @@ void render_classic(SvgWriter& w, const Inputs& in, Style style_id, const Paint&
         .escaped(sfx)
         .raw(R"~()">)~");
   }
-  s.raw("<rect")
-      .num_attr("width", left_width)
-      .raw_attr("height", style.height_text)
-      .attr("fill", label_color.value, label_color.plain)
-      .raw("/><rect")
+  s.raw("<rect").num_attr("width", left_width).raw_attr("height", style.height_text);
+  fill_attr(s, label_color);
+  s.raw("/><rect")
       .num_attr("x", left_width)
       .num_attr("width", right_width)
-      .raw_attr("height", style.height_text)
-      .attr("fill", color.value, color.plain)
-      .raw("/>");
+      .raw_attr("height", style.height_text);
+  fill_attr(s, color);
+  s.raw("/>");
   if (style_id != Style::kFlatSquare) {
     s.raw("<rect")
         .num_attr("width", width)
@@ -567,16 +587,13 @@ void render_for_the_badge(SvgWriter& w, const Inputs& in, const Paint& color_in,
   Span s = w.span(kSpanFixed + escaped_bound(out_label_color.value) + escaped_bound(color.value));
   s.raw(R"~(<g shape-rendering="crispEdges"><rect)~");
   if (needs_label_rect) {
-    s.num_attr("width", label_rect_width)
-        .num_attr("height", badge_height)
-        .attr("fill", out_label_color.value, out_label_color.plain)
-        .raw("/><rect")
-        .num_attr("x", label_rect_width);
+    s.num_attr("width", label_rect_width).num_attr("height", badge_height);
+    fill_attr(s, out_label_color);
+    s.raw("/><rect").num_attr("x", label_rect_width);
   }
-  s.num_attr("width", message_rect_width)
-      .num_attr("height", badge_height)
-      .attr("fill", color.value, color.plain)
-      .raw(R"~(/></g><g fill="#fff" text-anchor="middle" font-family=")~")
+  s.num_attr("width", message_rect_width).num_attr("height", badge_height);
+  fill_attr(s, color);
+  s.raw(R"~(/></g><g fill="#fff" text-anchor="middle" font-family=")~")
       .raw(kFontFamily)
       .raw(R"~(" text-rendering="geometricPrecision")~")
       .num_attr("font-size", kFontScaleUp * font_size)
@@ -640,7 +657,13 @@ Paint resolve_paint(const std::optional<std::string>& color, std::string* storag
   if (!color) return {};
   const std::optional<SvgColor> resolved = resolve_svg_color(*color, storage);
   if (!resolved) return {};
-  return {resolved->value, resolved->brightness <= 0.69, resolved->plain};
+  Paint paint{resolved->value, resolved->brightness <= 0.69, std::nullopt};
+  if (paint.value.size() <= svg::PaddedText::kCapacity &&
+      !svg::detail::range_may_hold_special(paint.value.data(),
+                                           paint.value.data() + paint.value.size())) {
+    paint.padded.emplace(paint.value);
+  }
+  return paint;
 }
 
 // js_trim(), skipped when both ends are printable ASCII and so cannot be white space.

@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cassert>
 #include <charconv>
 #include <cmath>
@@ -209,10 +210,20 @@ inline const char* find_forbidden(const char* p, const char* end) noexcept {
   return end;
 }
 
-inline constexpr char kDigitPairs[] =
-    "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
-    "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
-    "8081828384858687888990919293949596979899";
+static_assert(std::endian::native == std::endian::little,
+              "eight_digits() lays digits out for a little-endian store");
+
+// The eight decimal digits of n < 10^8 as byte values 0-9, most significant first in memory
+// (little-endian), computed in parallel lanes: 4+4 digits, then 2+2 per half, then 1+1 per pair.
+// Each step divides by 10^k with a multiply and shift that is exact for the lane's range
+// (SvgWriterTest.FastNumberPathMatchesTheGeneralOne checks it against std::to_chars).
+constexpr std::uint64_t eight_digits(std::uint32_t n) noexcept {
+  const std::uint64_t halves = (n / 10000) | (std::uint64_t{n % 10000} << 32);
+  const std::uint64_t hundreds_high = ((halves * 10486) >> 20) & 0x0000007F0000007Fu;
+  const std::uint64_t pairs = hundreds_high | ((halves - 100 * hundreds_high) << 16);
+  const std::uint64_t tens = ((pairs * 103) >> 10) & 0x000F000F000F000Fu;
+  return tens | ((pairs - 10 * tens) << 8);
+}
 
 // format_number() for everything but the fast path: shortest round-trip digits from
 // std::to_chars, laid out as ECMAScript Number::toString does.
@@ -286,27 +297,21 @@ inline constexpr std::size_t kMaxNumberSize = 32;
 // shortest round-trip decimal laid out as ECMAScript Number::toString does (plain integers,
 // fixed notation for 1e-6 <= |value| < 1e21, else "1.5e+21", "1e-7"); -0 prints "0".
 inline std::size_t format_number(char* buffer, double value) noexcept {
-  // Fast path: non-negative multiples of 1/4 below 1e9, i.e. every number in a normal badge.
+  // Fast path: non-negative multiples of 1/4 below 1e8, i.e. every number in a normal badge.
   // There the exact decimal is also the shortest round-trip one (a coarser decimal is off by
   // >= 0.05, far beyond the precision left at that magnitude), so it is what JS prints.
-  if (value >= 0 && value < 1e9) {
+  // Branch-free: digit counts vary from badge to badge, and branching on them mispredicted
+  // several times per number.
+  if (value >= 0 && value < 1e8) {
     const double quarters = value * 4;  // Exact: a power-of-two scaling.
     const auto whole_quarters = static_cast<std::uint32_t>(quarters);
     if (static_cast<double>(whole_quarters) == quarters) {
-      std::uint32_t integer = whole_quarters >> 2;  // < 1e9: at most nine digits.
-      std::size_t size = integer < 10 ? 1 : integer < 100 ? 2 : integer < 1000 ? 3 : 4;
-      for (std::uint32_t bound = 10000; size < 9 && integer >= bound; bound *= 10) ++size;
-      char* p = buffer + size;
-      while (integer >= 100) {
-        p -= 2;
-        std::memcpy(p, &detail::kDigitPairs[std::size_t{2} * (integer % 100)], 2);
-        integer /= 100;
-      }
-      if (integer >= 10) {
-        std::memcpy(p - 2, &detail::kDigitPairs[std::size_t{2} * integer], 2);
-      } else {
-        p[-1] = static_cast<char>('0' + integer);
-      }
+      const std::uint64_t digits = detail::eight_digits(whole_quarters >> 2);
+      // Leading zero digits are the low zero bytes; the sentinel keeps the last digit of 0.
+      const int leading_zeros = __builtin_ctzll(digits | (std::uint64_t{1} << 56)) / 8;
+      const std::uint64_t text = (digits + 0x3030303030303030u) >> (8 * leading_zeros);
+      std::memcpy(buffer, &text, 8);
+      const auto size = static_cast<std::size_t>(8 - leading_zeros);
       // "", ".25", ".5", ".75": always four bytes written (the buffer has room), size says
       // how many count.
       static constexpr char kFractions[4][4] = {{}, {'.', '2', '5'}, {'.', '5'}, {'.', '7', '5'}};
@@ -316,6 +321,13 @@ inline std::size_t format_number(char* buffer, double value) noexcept {
     }
   }
   return detail::format_number_general(buffer, value);
+}
+
+// format_number() at p, returning the new end: out of line on purpose, because a badge writes a
+// dozen numbers from as many call sites, and one shared copy keeps the renderer's code within
+// the instruction cache (inlined, it was a third of the renderer's size).
+[[gnu::noinline]] inline char* write_number(char* p, double value) noexcept {
+  return p + format_number(p, value);
 }
 
 // A number formatted once, for values written several times.
@@ -389,6 +401,35 @@ namespace detail {
 
 }  // namespace detail
 
+namespace detail {
+
+// escapeXml()'s output for each byte, padded to 8 bytes (the byte itself but for the five).
+struct EntityTable {
+  char bytes[256][8];
+  unsigned char sizes[256];
+};
+
+inline constexpr EntityTable kEntities = [] {
+  EntityTable table{};
+  for (int c = 0; c < 256; ++c) {
+    table.bytes[c][0] = static_cast<char>(c);
+    table.sizes[c] = 1;
+  }
+  const auto set = [&table](char c, std::string_view entity) {
+    const auto index = static_cast<unsigned char>(c);
+    for (std::size_t i = 0; i < entity.size(); ++i) table.bytes[index][i] = entity[i];
+    table.sizes[index] = static_cast<unsigned char>(entity.size());
+  };
+  set('&', "&amp;");
+  set('<', "&lt;");
+  set('>', "&gt;");
+  set('"', "&quot;");
+  set('\'', "&apos;");
+  return table;
+}();
+
+}  // namespace detail
+
 // Writes `text` at p with badge-maker's escapeXml() applied (& < > " ' become entities, nothing
 // else changes) -- except that code points XML 1.0 forbids are dropped, so the document stays
 // well-formed whatever the input. Returns the new end; needs escaped_bound(text) bytes.
@@ -399,6 +440,21 @@ namespace detail {
   }
   detail::copy_bytes(p, text.data(), text.size());
   return p + text.size();
+}
+
+// write_escaped() for text that holds no code point XML 1.0 forbids (a screened badge text),
+// needing 8 bytes of room past escaped_bound(text). Short texts go byte by byte through a table
+// with a fixed-size store each, so where the specials fall costs no mispredicted branches; long
+// ones take write_escaped()'s 16-bytes-at-a-time screen.
+inline char* write_screened_escaped(char* p, std::string_view text) noexcept {
+  constexpr std::size_t kByteByByteLimit = 64;
+  if (text.size() > kByteByByteLimit) return write_escaped(p, text);
+  for (const char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    std::memcpy(p, detail::kEntities.bytes[byte], 8);
+    p += detail::kEntities.sizes[byte];
+  }
+  return p;
 }
 
 // `text` without the code points XML 1.0 forbids (U+0000-U+0008, U+000B, U+000C, U+000E-U+001F,
@@ -433,6 +489,21 @@ inline ScreenedText screen_text(std::string_view text, std::string* storage) {
   return {drop_xml_forbidden(text, storage), false};
 }
 
+// Markup of at most kCapacity bytes stored with room for a fixed-size copy: writing it is a
+// couple of moves whatever its length, where a variable-length copy branches on the length and,
+// with lengths that change from badge to badge, mispredicts.
+struct PaddedText {
+  static constexpr std::size_t kCapacity = 32;
+  std::array<char, kCapacity> bytes{};
+  std::size_t size = 0;
+
+  constexpr PaddedText() = default;
+  // REQUIRES: text.size() <= kCapacity.
+  constexpr explicit PaddedText(std::string_view text) : size(text.size()) {
+    std::copy(text.begin(), text.end(), bytes.begin());
+  }
+};
+
 // An SVG document under construction.
 class SvgWriter {
  public:
@@ -456,7 +527,7 @@ class SvgWriter {
       return *this;
     }
     [[gnu::always_inline]] Span& number(double value) noexcept {
-      p_ += format_number(p_, value);
+      p_ = write_number(p_, value);
       return *this;
     }
     [[gnu::always_inline]] Span& number(const FormattedNumber& number) noexcept {
@@ -464,9 +535,19 @@ class SvgWriter {
       p_ += number.view().size();
       return *this;
     }
+    [[gnu::always_inline]] Span& raw(const PaddedText& markup) noexcept {
+      std::memcpy(p_, markup.bytes.data(), PaddedText::kCapacity);
+      p_ += markup.size;
+      return *this;
+    }
     // Needs escaped_bound(text) bytes.
     [[gnu::always_inline]] Span& escaped(std::string_view text) noexcept {
       if (!text.empty()) p_ = write_escaped(p_, text);
+      return *this;
+    }
+    // A screened badge text (no code point XML 1.0 forbids); needs escaped_bound(text) + 8.
+    [[gnu::always_inline]] Span& screened_escaped(std::string_view text) noexcept {
+      p_ = write_screened_escaped(p_, text);
       return *this;
     }
     // Text known to need no escaping (ScreenedText::plain), of any length.
@@ -478,11 +559,6 @@ class SvgWriter {
     // ` name="escaped value"`
     [[gnu::always_inline]] Span& attr(std::string_view name, std::string_view value) noexcept {
       return raw(' ').raw(name).raw("=\"").escaped(value).raw('"');
-    }
-    // ` name="value"`, escaped unless `plain` vouches that it needs nothing.
-    [[gnu::always_inline]] Span& attr(std::string_view name, std::string_view value,
-                                      bool plain) noexcept {
-      return plain ? raw_attr(name, value) : attr(name, value);
     }
     // ` name="value"` for a value known to need no escaping.
     [[gnu::always_inline]] Span& raw_attr(std::string_view name, std::string_view value) noexcept {
@@ -501,9 +577,19 @@ class SvgWriter {
       return static_cast<std::size_t>(p_ - base_);
     }
     // Copies what was written at [pos, pos + size) in this document: repeated text is escaped
-    // once. Needs `size` bytes.
+    // once. Needs `size` + 16 bytes. Copies in whole 16-byte chunks, so only the loop's exit
+    // depends on the length; that is safe because both ends lie in this buffer: reads past the
+    // source stay below the span's reservation, and a chunk never reads what an earlier one of
+    // the same copy overwrote before it was needed (the source ends where the copy begins, at
+    // the latest).
     [[gnu::always_inline]] Span& again(std::size_t pos, std::size_t size) noexcept {
-      detail::copy_bytes(p_, base_ + pos, size);
+      const char* const source = base_ + pos;
+      std::size_t copied = 0;
+      do {
+        const detail::Bytes16 chunk = detail::load16(source + copied);
+        std::memcpy(p_ + copied, &chunk, 16);
+        copied += 16;
+      } while (copied < size);
       p_ += size;
       return *this;
     }

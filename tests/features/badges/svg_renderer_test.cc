@@ -6,11 +6,13 @@
 
 #include <cmath>
 #include <cstddef>
+#include <cstdint>
 #include <limits>
 #include <optional>
 #include <random>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "features/badges/badge.h"
 #include "features/badges/svg_writer.h"
@@ -1903,6 +1905,31 @@ TEST(SvgWriterTest, NumbersPrintAsJavaScriptDoes) {
   for (const NumberCase& c : cases) {
     char buffer[svg::kMaxNumberSize];
     EXPECT_EQ(std::string_view(buffer, svg::format_number(buffer, c.value)), c.js);
+  }
+}
+
+// The branch-free fast path (multiples of 1/4 below 1e8) against the general formatter: every
+// value a badge of normal size can produce (integer parts below 10^5), each digit-count
+// boundary, and a spread of larger values.
+TEST(SvgWriterTest, FastNumberPathMatchesTheGeneralOne) {
+  std::vector<std::uint32_t> integers;
+  for (std::uint32_t n = 0; n < 100000; ++n) integers.push_back(n);
+  for (std::uint32_t power = 10; power <= 100000000; power *= 10) {
+    for (std::uint32_t n = power - 2; n <= power + 2 && n < 100000000; ++n) integers.push_back(n);
+  }
+  std::mt19937 random(20261128);
+  std::uniform_int_distribution<std::uint32_t> large(100000, 99999999);
+  for (int i = 0; i < 100000; ++i) integers.push_back(large(random));
+  for (const std::uint32_t integer : integers) {
+    for (const double fraction : {0.0, 0.25, 0.5, 0.75}) {
+      const double value = integer + fraction;
+      char fast[svg::kMaxNumberSize];
+      char general[svg::kMaxNumberSize];
+      const std::string_view fast_text(fast, svg::format_number(fast, value));
+      const std::string_view general_text(general,
+                                          svg::detail::format_number_general(general, value));
+      ASSERT_EQ(fast_text, general_text) << "value " << value;
+    }
   }
 }
 
