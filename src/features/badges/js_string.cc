@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
-#include <memory>
 #include <string>
 #include <string_view>
 
@@ -19,52 +18,6 @@ constexpr unsigned char byte_at(std::string_view text, std::size_t i) noexcept {
 }
 
 constexpr bool is_continuation(unsigned char byte) noexcept { return (byte & 0xC0) == 0x80; }
-
-// Which BMP code points trim() strips and which have an upper-case mapping, one bit each (8 KiB
-// per set), so the common answer "no" costs a load instead of a binary search. Built once from
-// the generated tables; astral code points (no trim entries, few mappings) search the table.
-struct BmpSets {
-  static constexpr std::size_t kWords = 0x10000 / 64;
-  std::uint64_t trimmed[kWords];
-  std::uint64_t has_upper[kWords];
-
-  static bool test(const std::uint64_t* set, char32_t cp) noexcept {
-    return (set[cp >> 6] >> (cp & 63)) & 1;
-  }
-};
-
-const BmpSets& bmp_sets() noexcept {
-  static const BmpSets sets = [] {
-    BmpSets built{};
-    const auto add = [](std::uint64_t* set, char32_t cp) {
-      if (cp < 0x10000) set[cp >> 6] |= std::uint64_t{1} << (cp & 63);
-    };
-    for (std::size_t i = 0; i < generated::kTrimCodePointCount; ++i) {
-      add(built.trimmed, generated::kTrimCodePoints[i]);
-    }
-    for (std::size_t i = 0; i < generated::kUpperMappingCount; ++i) {
-      add(built.has_upper, generated::kUpperMappings[i].from);
-    }
-    return built;
-  }();
-  return sets;
-}
-
-bool is_trimmed(char32_t cp) noexcept {
-  if (cp < 0x10000) return BmpSets::test(bmp_sets().trimmed, cp);
-  const char32_t* begin = generated::kTrimCodePoints;
-  return std::binary_search(begin, begin + generated::kTrimCodePointCount, cp);
-}
-
-const generated::UpperMapping* find_upper(char32_t cp) noexcept {
-  if (cp < 0x10000 && !BmpSets::test(bmp_sets().has_upper, cp)) return nullptr;
-  const generated::UpperMapping* begin = generated::kUpperMappings;
-  const generated::UpperMapping* end = begin + generated::kUpperMappingCount;
-  const auto* it = std::lower_bound(
-      begin, end, cp,
-      [](const generated::UpperMapping& m, char32_t value) { return m.from < value; });
-  return it != end && it->from == cp ? it : nullptr;
-}
 
 // Writes code_point as UTF-8 at p (needs 4 bytes) and returns the new end. Surrogates and values
 // past U+10FFFF have no UTF-8 form; writing U+FFFD keeps the output valid (what a JS string ->
@@ -91,6 +44,60 @@ char* put_utf8(char* p, char32_t code_point) noexcept {
   return p;
 }
 
+// Which BMP code points trim() strips and which have an upper-case mapping, one bit each (8 KiB
+// per set), so the common answer "no" costs a load instead of a binary search. Built once from
+// the generated tables; astral code points (no trim entries, few mappings) search the table.
+struct BmpSets {
+  static constexpr std::size_t kWords = 0x10000 / 64;
+  std::uint64_t trimmed[kWords];
+  std::uint64_t has_upper[kWords];
+  // The bytes a trimmed code point's UTF-8 form starts and ends with, so that trim() can tell
+  // from a text's two end bytes that it has nothing to strip (the usual case) without decoding.
+  std::uint64_t trim_first_bytes[4];
+  std::uint64_t trim_last_bytes[4];
+
+  static bool test(const std::uint64_t* set, char32_t cp) noexcept {
+    return (set[cp >> 6] >> (cp & 63)) & 1;
+  }
+};
+
+const BmpSets& bmp_sets() noexcept {
+  static const BmpSets sets = [] {
+    BmpSets built{};
+    const auto add = [](std::uint64_t* set, char32_t cp) {
+      if (cp < 0x10000) set[cp >> 6] |= std::uint64_t{1} << (cp & 63);
+    };
+    for (std::size_t i = 0; i < generated::kTrimCodePointCount; ++i) {
+      add(built.trimmed, generated::kTrimCodePoints[i]);
+      char utf8[4];
+      const char* const end = put_utf8(utf8, generated::kTrimCodePoints[i]);
+      add(built.trim_first_bytes, static_cast<unsigned char>(utf8[0]));
+      add(built.trim_last_bytes, static_cast<unsigned char>(end[-1]));
+    }
+    for (std::size_t i = 0; i < generated::kUpperMappingCount; ++i) {
+      add(built.has_upper, generated::kUpperMappings[i].from);
+    }
+    return built;
+  }();
+  return sets;
+}
+
+bool is_trimmed(char32_t cp) noexcept {
+  if (cp < 0x10000) return BmpSets::test(bmp_sets().trimmed, cp);
+  const char32_t* begin = generated::kTrimCodePoints;
+  return std::binary_search(begin, begin + generated::kTrimCodePointCount, cp);
+}
+
+const generated::UpperMapping* find_upper(char32_t cp) noexcept {
+  if (cp < 0x10000 && !BmpSets::test(bmp_sets().has_upper, cp)) return nullptr;
+  const generated::UpperMapping* begin = generated::kUpperMappings;
+  const generated::UpperMapping* end = begin + generated::kUpperMappingCount;
+  const auto* it = std::lower_bound(
+      begin, end, cp,
+      [](const generated::UpperMapping& m, char32_t value) { return m.from < value; });
+  return it != end && it->from == cp ? it : nullptr;
+}
+
 }  // namespace
 
 void append_utf8(std::string& out, char32_t code_point) {
@@ -99,6 +106,12 @@ void append_utf8(std::string& out, char32_t code_point) {
 }
 
 std::string_view js_trim(std::string_view utf8) noexcept {
+  if (utf8.empty()) return utf8;
+  const BmpSets& sets = bmp_sets();
+  if (!BmpSets::test(sets.trim_first_bytes, byte_at(utf8, 0)) &&
+      !BmpSets::test(sets.trim_last_bytes, byte_at(utf8, utf8.size() - 1))) {
+    return utf8;
+  }
   std::size_t begin = 0;
   while (begin < utf8.size()) {
     std::size_t next = begin;
@@ -116,17 +129,8 @@ std::string_view js_trim(std::string_view utf8) noexcept {
   return utf8.substr(begin, end - begin);
 }
 
-std::string js_to_upper(std::string_view utf8) {
-  // Upper-cased into a buffer sized for the worst case, then copied out once. A mapped code point
-  // is at least 2 bytes (ASCII maps to ASCII) and becomes at most 3 code points of at most 4
-  // bytes, so the output is at most 6x the input.
-  constexpr std::size_t kMaxGrowth = 6;
-  const std::size_t bound = utf8.size() * kMaxGrowth;
-  char stack[512];
-  std::unique_ptr<char[]> heap;
-  if (bound > sizeof(stack)) heap.reset(new char[bound]);
-  char* const buffer = heap ? heap.get() : stack;
-  char* p = buffer;
+char* js_to_upper_into(char* out, std::string_view utf8) noexcept {
+  char* p = out;
   std::size_t pos = 0;
   while (pos < utf8.size()) {
     const unsigned char byte = byte_at(utf8, pos);
@@ -148,7 +152,13 @@ std::string js_to_upper(std::string_view utf8) {
       p = put_utf8(p, to);
     }
   }
-  return std::string(buffer, static_cast<std::size_t>(p - buffer));
+  return p;
+}
+
+std::string js_to_upper(std::string_view utf8) {
+  std::string upper(utf8.size() * kMaxUpperGrowth, '\0');
+  upper.resize(static_cast<std::size_t>(js_to_upper_into(upper.data(), utf8) - upper.data()));
+  return upper;
 }
 
 std::size_t utf16_length(std::string_view utf8) noexcept {

@@ -530,6 +530,29 @@ void render_social(SvgWriter& w, const Inputs& in) {
 
 // --- for-the-badge -------------------------------------------------------------------------------
 
+// js_to_upper() of a text, on the stack when it surely fits (badge texts are short), so that the
+// common badge allocates nothing for it.
+class UpperCased {
+ public:
+  explicit UpperCased(std::string_view text) {
+    if (text.size() <= sizeof(stack_) / kMaxUpperGrowth) {
+      text_ = {stack_, static_cast<std::size_t>(js_to_upper_into(stack_, text) - stack_)};
+    } else {
+      heap_ = js_to_upper(text);
+      text_ = heap_;
+    }
+  }
+  UpperCased(const UpperCased&) = delete;
+  UpperCased& operator=(const UpperCased&) = delete;
+
+  std::string_view text() const { return text_; }
+
+ private:
+  char stack_[384];
+  std::string heap_;
+  std::string_view text_;
+};
+
 void render_for_the_badge(SvgWriter& w, const Inputs& in, const Paint& color_in,
                           const Paint& label_color_in) {
   const double font_size = 10;
@@ -540,8 +563,10 @@ void render_for_the_badge(SvgWriter& w, const Inputs& in, const Paint& color_in,
   const double letter_spacing = 1.25;
 
   // All caps, applied before measuring.
-  const std::string label = js_to_upper(in.label);
-  const std::string message = js_to_upper(in.message);
+  const UpperCased label_upper(in.label);
+  const UpperCased message_upper(in.message);
+  const std::string_view label = label_upper.text();
+  const std::string_view message = message_upper.text();
   const Paint color = color_in.given() ? color_in : kDefaultPaint;
   const Paint out_label_color = label_color_in.given() ? label_color_in : kDefaultLabelPaint;
 
@@ -666,13 +691,6 @@ Paint resolve_paint(const std::optional<std::string>& color, std::string* storag
   return paint;
 }
 
-// js_trim(), skipped when both ends are printable ASCII and so cannot be white space.
-std::string_view trim(std::string_view text) {
-  const auto printable = [](char c) { return c > 0x20 && c < 0x7F; };
-  if (text.empty() || (printable(text.front()) && printable(text.back()))) return text;
-  return js_trim(text);
-}
-
 }  // namespace
 
 std::optional<Style> parse_style(std::string_view name) {
@@ -696,8 +714,8 @@ std::string render_svg(const Badge& badge) {
   std::string message_storage;
   const svg::ScreenedText label_screened = svg::screen_text(badge.label, &label_storage);
   const svg::ScreenedText message_screened = svg::screen_text(badge.message, &message_storage);
-  const std::string_view label = trim(label_screened.text);
-  const std::string_view message = trim(message_screened.text);
+  const std::string_view label = js_trim(label_screened.text);
+  const std::string_view message = js_trim(message_screened.text);
   const bool has_logo = !badge.logo_base64.empty();
   // makeBadge(): `+logoWidth || (logo ? 14 : 0)`, so 0 and NaN mean the default.
   const bool logo_width_given = badge.logo_width != 0 && !std::isnan(badge.logo_width);
