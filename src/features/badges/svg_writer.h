@@ -213,6 +213,15 @@ inline const char* find_forbidden(const char* p, const char* end) noexcept {
 static_assert(std::endian::native == std::endian::little,
               "eight_digits() lays digits out for a little-endian store");
 
+// The number of decimal digits of n (1 for 0): log2 scaled by log10(2) ~ 1233 / 4096 gives the
+// length of 10^k or 10^k - 1, and one comparison tells which.
+constexpr std::size_t decimal_length(std::uint32_t n) noexcept {
+  constexpr std::uint32_t kPowersOf10[] = {0,      10,      100,      1000,      10000,
+                                           100000, 1000000, 10000000, 100000000, 1000000000};
+  const auto t = static_cast<std::size_t>(((32 - std::countl_zero(n | 1)) * 1233) >> 12);
+  return t - (n < kPowersOf10[t]) + 1;
+}
+
 // The eight decimal digits of n < 10^8 as byte values 0-9, most significant first in memory
 // (little-endian), computed in parallel lanes: 4+4 digits, then 2+2 per half, then 1+1 per pair.
 // Each step divides by 10^k with a multiply and shift that is exact for the lane's range
@@ -306,12 +315,13 @@ inline std::size_t format_number(char* buffer, double value) noexcept {
     const double quarters = value * 4;  // Exact: a power-of-two scaling.
     const auto whole_quarters = static_cast<std::uint32_t>(quarters);
     if (static_cast<double>(whole_quarters) == quarters) {
-      const std::uint64_t digits = detail::eight_digits(whole_quarters >> 2);
-      // Leading zero digits are the low zero bytes; the sentinel keeps the last digit of 0.
-      const int leading_zeros = __builtin_ctzll(digits | (std::uint64_t{1} << 56)) / 8;
-      const std::uint64_t text = (digits + 0x3030303030303030u) >> (8 * leading_zeros);
+      const std::uint32_t integer = whole_quarters >> 2;
+      // The length comes from a short computation of its own, not from the digits: everything
+      // written after the number waits for it.
+      const std::size_t size = detail::decimal_length(integer);
+      const std::uint64_t text =
+          (detail::eight_digits(integer) + 0x3030303030303030u) >> (8 * (8 - size));
       std::memcpy(buffer, &text, 8);
-      const auto size = static_cast<std::size_t>(8 - leading_zeros);
       // "", ".25", ".5", ".75": always four bytes written (the buffer has room), size says
       // how many count.
       static constexpr char kFractions[4][4] = {{}, {'.', '2', '5'}, {'.', '5'}, {'.', '7', '5'}};
