@@ -85,6 +85,8 @@ const BmpSets& bmp_sets() noexcept {
 bool is_trimmed(char32_t cp) noexcept {
   if (cp < 0x10000) return BmpSets::test(bmp_sets().trimmed, cp);
   const char32_t* begin = generated::kTrimCodePoints;
+  // Past the last entry (every emoji, for one) there is nothing to search.
+  if (cp > begin[generated::kTrimCodePointCount - 1]) return false;
   return std::binary_search(begin, begin + generated::kTrimCodePointCount, cp);
 }
 
@@ -92,6 +94,8 @@ const generated::UpperMapping* find_upper(char32_t cp) noexcept {
   if (cp < 0x10000 && !BmpSets::test(bmp_sets().has_upper, cp)) return nullptr;
   const generated::UpperMapping* begin = generated::kUpperMappings;
   const generated::UpperMapping* end = begin + generated::kUpperMappingCount;
+  // Past the last mapping (every emoji, for one) there is nothing to search.
+  if (cp > end[-1].from) return nullptr;
   const auto* it = std::lower_bound(
       begin, end, cp,
       [](const generated::UpperMapping& m, char32_t value) { return m.from < value; });
