@@ -53,7 +53,7 @@ node bench/render-node.mjs "${seed_args[@]}" --write-cases "$TMP/cases.ndjson"
 # load than about the renderer, and interleaving gives every library the same chances.
 for round in $(seq 1 "$ROUNDS"); do
   echo "render.sh: round $round/$ROUNDS: ours ($BENCH, $REPETITIONS x ${MIN_TIME}s)"
-  BADGESMITH_RENDER_CASES="$TMP/cases.ndjson" "$BENCH" \
+  BADGESMITH_RENDER_CASES="$TMP/cases.ndjson" "$BENCH" --benchmark_filter='^BM_RenderSvg$' \
     --benchmark_min_time="$MIN_TIME" --benchmark_repetitions="$REPETITIONS" \
     --benchmark_report_aggregates_only=true --benchmark_format=json >"$TMP/ours-$round.json" \
     || die "render_bench failed (see above)"

@@ -1,5 +1,6 @@
 // Badge rendering throughput: badges::render_svg over the generator's inputs, one badge per
 // iteration, round-robin, reported as items (badges) per second and ns per iteration (= ns/badge).
+// BM_RenderSvg is the figure; BM_RenderSvgEachInput64Times shows what branch prediction costs it.
 //
 // Inputs: BADGESMITH_RENDER_CASES=FILE, NDJSON makeBadge() inputs as written by
 // `bench/render-node.mjs --write-cases FILE` (gen-cases.mjs output with every input whose
@@ -131,7 +132,8 @@ const Cases& cases() {
   return loaded;
 }
 
-void BM_RenderSvg(benchmark::State& state) {
+// Renders the inputs round-robin, each `repeats` times in a row before the next.
+void render_inputs(benchmark::State& state, std::size_t repeats) {
   const Cases& set = cases();
   if (!set.error.empty()) {
     state.SkipWithError(set.error.c_str());
@@ -139,11 +141,15 @@ void BM_RenderSvg(benchmark::State& state) {
   }
   const std::vector<badges::Badge>& inputs = set.badges;
   std::size_t next = 0;
+  std::size_t repeat = 0;
   for (auto _ : state) {
     std::string svg = badges::render_svg(inputs[next]);
     benchmark::DoNotOptimize(svg.data());
     benchmark::ClobberMemory();
-    if (++next == inputs.size()) next = 0;
+    if (++repeat == repeats) {
+      repeat = 0;
+      if (++next == inputs.size()) next = 0;
+    }
   }
   state.SetItemsProcessed(static_cast<int64_t>(state.iterations()));
   state.SetBytesProcessed(static_cast<int64_t>(static_cast<double>(state.iterations()) *
@@ -151,8 +157,16 @@ void BM_RenderSvg(benchmark::State& state) {
                                                static_cast<double>(inputs.size())));
   state.counters["inputs"] = static_cast<double>(inputs.size());
   state.counters["rounds"] =
-      static_cast<double>(state.iterations()) / static_cast<double>(inputs.size());
+      static_cast<double>(state.iterations()) / static_cast<double>(inputs.size() * repeats);
 }
+
+// The figure bench/render.sh compares: every call a different input.
+void BM_RenderSvg(benchmark::State& state) { render_inputs(state, 1); }
 BENCHMARK(BM_RenderSvg);
+
+// Not a throughput figure: each input 64 times in a row, so the branch predictor has learnt it.
+// The gap to BM_RenderSvg is what input-dependent branches cost (docs/PERFORMANCE.md).
+void BM_RenderSvgEachInput64Times(benchmark::State& state) { render_inputs(state, 64); }
+BENCHMARK(BM_RenderSvgEachInput64Times);
 
 }  // namespace
