@@ -1,11 +1,14 @@
 #include "features/badges/js_string.h"
 
 #include <algorithm>
+#include <bit>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 
+#include "features/badges/byte_block.h"
 #include "features/badges/generated/tables.h"
 
 namespace badgesmith::badges {
@@ -133,22 +136,32 @@ std::string_view js_trim(std::string_view utf8) noexcept {
   return utf8.substr(begin, end - begin);
 }
 
-char* js_to_upper_into(char* out, std::string_view utf8) noexcept {
-  char* p = out;
-  std::size_t pos = 0;
-  while (pos < utf8.size()) {
-    const unsigned char byte = byte_at(utf8, pos);
+namespace {
+
+// js_to_upper_into() for the code points starting in [*pos, limit), advancing *pos past them.
+// `Padded`: kTextPadding readable bytes follow the text, so a code point that keeps its case is
+// copied as four bytes of which only its own count, without a loop over its length.
+template <bool Padded>
+char* upper_code_points(char* p, std::string_view utf8, std::size_t* pos,
+                        std::size_t limit) noexcept {
+  while (*pos < limit) {
+    const unsigned char byte = byte_at(utf8, *pos);
     // ASCII fast path; the exhaustive test compares it with the generated table.
     if (byte < 0x80) {
       *p++ = static_cast<char>(byte >= 'a' && byte <= 'z' ? byte - ('a' - 'A') : byte);
-      ++pos;
+      ++*pos;
       continue;
     }
-    const std::size_t start = pos;
-    const char32_t cp = next_code_point(utf8, &pos);
+    const std::size_t start = *pos;
+    const char32_t cp = next_code_point(utf8, pos);
     const generated::UpperMapping* mapping = find_upper(cp);
     if (mapping == nullptr) {
-      for (std::size_t i = start; i < pos; ++i) *p++ = utf8[i];
+      if constexpr (Padded) {
+        std::memcpy(p, utf8.data() + start, 4);
+        p += *pos - start;
+      } else {
+        for (std::size_t i = start; i < *pos; ++i) *p++ = utf8[i];
+      }
       continue;
     }
     for (const char32_t to : mapping->to) {
@@ -159,21 +172,57 @@ char* js_to_upper_into(char* out, std::string_view utf8) noexcept {
   return p;
 }
 
+}  // namespace
+
+char* js_to_upper_into(char* out, std::string_view utf8) noexcept {
+  std::size_t pos = 0;
+  return upper_code_points<false>(out, utf8, &pos, utf8.size());
+}
+
+char* js_to_upper_into(char* out, PaddedView padded) noexcept {
+  const std::string_view utf8 = padded.text;
+  std::size_t pos = 0;
+  while (pos < utf8.size()) {
+    const blocks::Bytes16 block = blocks::load16(utf8.data() + pos);
+    if (!blocks::any_set(blocks::Bytes16(block >= 0x80))) {
+      // Sixteen ASCII bytes at once (zeros past the end included; only the text's count).
+      const auto lower = blocks::Bytes16((block >= 'a') & (block <= 'z'));
+      blocks::store16(out, block - (lower & 0x20));
+      const std::size_t taken = std::min<std::size_t>(16, utf8.size() - pos);
+      out += taken;
+      pos += taken;
+      continue;
+    }
+    out = upper_code_points<true>(out, utf8, &pos, std::min(pos + 16, utf8.size()));
+  }
+  return out;
+}
+
 std::string js_to_upper(std::string_view utf8) {
   std::string upper(utf8.size() * kMaxUpperGrowth, '\0');
   upper.resize(static_cast<std::size_t>(js_to_upper_into(upper.data(), utf8) - upper.data()));
   return upper;
 }
 
-std::size_t utf16_length(std::string_view utf8) noexcept {
+std::size_t utf16_length(PaddedView padded) noexcept {
+  const std::string_view utf8 = padded.text;
   std::size_t units = 0;
-  for (const char c : utf8) {
-    const auto byte = static_cast<unsigned char>(c);
+  for (std::size_t pos = 0; pos < utf8.size(); pos += 16) {
+    const blocks::Bytes16 block = blocks::load16(utf8.data() + pos);
+    const blocks::Bytes16 inside =
+        blocks::lanes_below(std::min<std::size_t>(16, utf8.size() - pos));
     // Each lead byte starts one code point; 4-byte sequences (astral) need a surrogate pair.
-    if (!is_continuation(byte)) ++units;
-    if (byte >= 0xF0) ++units;
+    const unsigned leads = blocks::lane_bits(blocks::Bytes16((block & 0xC0) != 0x80) & inside);
+    const unsigned astral = blocks::lane_bits(blocks::Bytes16(block >= 0xF0) & inside);
+    units += static_cast<std::size_t>(std::popcount(leads) + std::popcount(astral));
   }
   return units;
+}
+
+std::size_t utf16_length(std::string_view utf8) {
+  std::string padded(utf8.size() + kTextPadding, '\0');
+  utf8.copy(padded.data(), utf8.size());
+  return utf16_length(PaddedView{{padded.data(), utf8.size()}});
 }
 
 }  // namespace badgesmith::badges

@@ -10,6 +10,7 @@
 #include <string_view>
 
 #include "core/utf8.h"
+#include "features/badges/badge_text.h"
 
 namespace badgesmith::badges {
 
@@ -29,9 +30,13 @@ inline constexpr std::size_t kMaxUpperGrowth = 6;
 // js_to_upper() written at `out`, which has room for kMaxUpperGrowth * utf8.size() bytes;
 // returns the end. REQUIRES: valid UTF-8.
 char* js_to_upper_into(char* out, std::string_view utf8) noexcept;
+// The same, faster for ASCII; `out` needs 16 more bytes of room (what lies past the returned end
+// is unspecified).
+char* js_to_upper_into(char* out, PaddedView utf8) noexcept;
 
 // JS .length: UTF-16 code units (astral code points count 2). REQUIRES: valid UTF-8.
-std::size_t utf16_length(std::string_view utf8) noexcept;
+std::size_t utf16_length(PaddedView utf8) noexcept;
+std::size_t utf16_length(std::string_view utf8);  // Pads a copy.
 
 namespace detail {
 

@@ -4,12 +4,14 @@
 // whitespace badge-maker strips (stripXmlWhitespace) is simply never written.
 #include <cmath>
 #include <cstddef>
+#include <cstring>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
 
 #include "features/badges/badge.h"
+#include "features/badges/badge_text.h"
 #include "features/badges/color.h"
 #include "features/badges/js_string.h"
 #include "features/badges/svg_writer.h"
@@ -96,9 +98,9 @@ TextColors colors_for(const Paint& background) {
 
 // makeBadge()'s prepared parameters, shared by every style.
 struct Inputs {
-  std::string_view label;    // Forbidden code points dropped, then JS-trimmed.
-  std::string_view message;  // Likewise.
-  bool label_plain;          // svg::ScreenedText::plain, which trimming and casing keep.
+  PaddedView label;  // BadgeText: forbidden code points dropped, then JS-trimmed.
+  PaddedView message;
+  bool label_plain;  // BadgeText::plain(), which casing keeps.
   bool message_plain;
   std::string_view logo;  // "" for none.
   double logo_width;      // +logoWidth || (logo ? 14 : 0)
@@ -120,15 +122,14 @@ struct Inputs {
 // appear up to five times each.
 class TextSlot {
  public:
-  // `plain`: `text` holds nothing to escape or drop (svg::ScreenedText::plain).
-  TextSlot(std::string_view text, bool plain) : text_(text), plain_(plain) {}
+  // `plain`: `text` holds nothing to escape (BadgeText::plain()).
+  TextSlot(PaddedView text, bool plain) : text_(text), plain_(plain) {}
 
-  std::string_view text() const { return text_; }
+  PaddedView text() const { return text_; }
   bool empty() const { return text_.empty(); }
-  // Room the next write() needs.
-  std::size_t bound() const {
-    return written_ ? size_ : plain_ ? text_.size() : escaped_bound(text_);
-  }
+  // Room any write() needs (the escaped size bounds the copies too): computed without a branch
+  // on the slot's state, since over-reserving is free.
+  std::size_t bound() const { return escaped_bound(text_.text) + 32; }
 
   [[gnu::always_inline]] void write(Span& s) {
     if (written_) {
@@ -146,7 +147,7 @@ class TextSlot {
   }
 
  private:
-  std::string_view text_;
+  PaddedView text_;
   bool plain_;
   std::size_t pos_ = 0;
   std::size_t size_ = 0;
@@ -369,28 +370,64 @@ void render_classic(SvgWriter& w, const Inputs& in, Style style_id, const Paint&
   close_badge(w, in);
 }
 
-// --- social --------------------------------------------------------------------------------------
+// --- texts re-cased for a style ----------------------------------------------------------------
 
-// capitalize(): the first UTF-16 unit upper-cased. An astral first code point is a lone high
-// surrogate there, which toUpperCase() leaves alone.
-std::string_view capitalize(std::string_view label, std::string* storage) {
-  if (label.empty()) return label;
-  const auto first_byte = static_cast<unsigned char>(label[0]);
-  if (first_byte < 0x80) {
-    if (first_byte < 'a' || first_byte > 'z') return label;
-    *storage = label;
-    (*storage)[0] = static_cast<char>(first_byte - ('a' - 'A'));
-    return *storage;
+// A text derived from a badge text, with the padding: on the stack when it fits (badge texts are
+// short), so that the common badge allocates nothing for it.
+class DerivedText {
+ public:
+  DerivedText() = default;
+  DerivedText(const DerivedText&) = delete;
+  DerivedText& operator=(const DerivedText&) = delete;
+
+  // Room for `size` bytes plus the padding, valid until the next call.
+  char* room(std::size_t size) {
+    if (size + kTextPadding <= sizeof(stack_)) return stack_;
+    heap_.resize(size + kTextPadding);
+    return heap_.data();
   }
-  std::size_t end = 0;
-  if (next_code_point(label, &end) >= 0x10000) return label;
-  const std::string_view first = label.substr(0, end);
-  std::string upper = js_to_upper(first);
-  if (upper == first) return label;
-  *storage = std::move(upper);
-  storage->append(label.substr(end));
-  return *storage;
+  // Pads what was written at `begin` (from room()) up to `end` and makes it the text.
+  void set(char* begin, char* end) {
+    std::memset(end, 0, kTextPadding);
+    text_ = {{begin, static_cast<std::size_t>(end - begin)}};
+  }
+  PaddedView text() const { return text_; }
+
+ private:
+  char stack_[384];
+  std::string heap_;
+  PaddedView text_;
+};
+
+// for-the-badge's toUpperCase().
+void upper_case(PaddedView text, DerivedText* upper) {
+  // js_to_upper_into() may write 16 bytes past its end, within the padding.
+  char* const begin = upper->room(text.size() * kMaxUpperGrowth);
+  upper->set(begin, js_to_upper_into(begin, text));
 }
+
+// social's capitalize(): the first UTF-16 unit upper-cased, into *storage if that changes
+// anything. An astral first code point is a lone high surrogate there, which toUpperCase()
+// leaves alone.
+PaddedView capitalize(PaddedView label, DerivedText* storage) {
+  const std::string_view text = label.text;
+  if (text.empty()) return label;
+  std::size_t end = 0;
+  if (next_code_point(text, &end) >= 0x10000) return label;
+  const std::string_view first = text.substr(0, end);
+  char upper_bytes[4 * kMaxUpperGrowth];
+  const std::string_view upper(
+      upper_bytes, static_cast<std::size_t>(js_to_upper_into(upper_bytes, first) - upper_bytes));
+  if (upper == first) return label;
+  const std::string_view rest = text.substr(end);
+  char* const begin = storage->room(upper.size() + rest.size());
+  upper.copy(begin, upper.size());
+  rest.copy(begin + upper.size(), rest.size());
+  storage->set(begin, begin + upper.size() + rest.size());
+  return storage->text();
+}
+
+// --- social --------------------------------------------------------------------------------------
 
 // A social text pair: the white offset copy, then the text itself (with an id for the message,
 // which the hover CSS targets).
@@ -417,8 +454,8 @@ std::string_view capitalize(std::string_view label, std::string* storage) {
 
 void render_social(SvgWriter& w, const Inputs& in) {
   // Upper-cased before measuring so the width matches what is drawn.
-  std::string label_storage;
-  TextSlot label(capitalize(in.label, &label_storage), in.label_plain);
+  DerivedText capitalized;
+  TextSlot label(capitalize(in.label, &capitalized), in.label_plain);
   TextSlot message(in.message, in.message_plain);
   const std::string_view sfx = in.id_suffix;
 
@@ -530,29 +567,6 @@ void render_social(SvgWriter& w, const Inputs& in) {
 
 // --- for-the-badge -------------------------------------------------------------------------------
 
-// js_to_upper() of a text, on the stack when it surely fits (badge texts are short), so that the
-// common badge allocates nothing for it.
-class UpperCased {
- public:
-  explicit UpperCased(std::string_view text) {
-    if (text.size() <= sizeof(stack_) / kMaxUpperGrowth) {
-      text_ = {stack_, static_cast<std::size_t>(js_to_upper_into(stack_, text) - stack_)};
-    } else {
-      heap_ = js_to_upper(text);
-      text_ = heap_;
-    }
-  }
-  UpperCased(const UpperCased&) = delete;
-  UpperCased& operator=(const UpperCased&) = delete;
-
-  std::string_view text() const { return text_; }
-
- private:
-  char stack_[384];
-  std::string heap_;
-  std::string_view text_;
-};
-
 void render_for_the_badge(SvgWriter& w, const Inputs& in, const Paint& color_in,
                           const Paint& label_color_in) {
   const double font_size = 10;
@@ -563,10 +577,12 @@ void render_for_the_badge(SvgWriter& w, const Inputs& in, const Paint& color_in,
   const double letter_spacing = 1.25;
 
   // All caps, applied before measuring.
-  const UpperCased label_upper(in.label);
-  const UpperCased message_upper(in.message);
-  const std::string_view label = label_upper.text();
-  const std::string_view message = message_upper.text();
+  DerivedText label_upper;
+  DerivedText message_upper;
+  upper_case(in.label, &label_upper);
+  upper_case(in.message, &message_upper);
+  const PaddedView label = label_upper.text();
+  const PaddedView message = message_upper.text();
   const Paint color = color_in.given() ? color_in : kDefaultPaint;
   const Paint out_label_color = label_color_in.given() ? label_color_in : kDefaultLabelPaint;
 
@@ -708,25 +724,19 @@ std::string_view style_name(Style style) {
 }
 
 std::string render_svg(const Badge& badge) {
-  // The one divergence from badge-maker: code points XML 1.0 forbids go first, so they neither
-  // reach the output nor count in widths, trimming or casing (docs/badges.md).
-  std::string label_storage;
-  std::string message_storage;
-  const svg::ScreenedText label_screened = svg::screen_text(badge.label, &label_storage);
-  const svg::ScreenedText message_screened = svg::screen_text(badge.message, &message_storage);
-  const std::string_view label = js_trim(label_screened.text);
-  const std::string_view message = js_trim(message_screened.text);
+  const BadgeText label(badge.label);
+  const BadgeText message(badge.message);
   const bool has_logo = !badge.logo_base64.empty();
   // makeBadge(): `+logoWidth || (logo ? 14 : 0)`, so 0 and NaN mean the default.
   const bool logo_width_given = badge.logo_width != 0 && !std::isnan(badge.logo_width);
   const double logo_width = !has_logo ? 0 : logo_width_given ? badge.logo_width : kDefaultLogoWidth;
-  const Inputs in{label,
-                  message,
-                  label_screened.plain,
-                  message_screened.plain,
+  const Inputs in{label.view(),
+                  message.view(),
+                  label.plain(),
+                  message.plain(),
                   badge.logo_base64,
                   logo_width,
-                  has_logo && !label.empty() ? 3.0 : 0.0,
+                  has_logo && !label.view().empty() ? 3.0 : 0.0,
                   badge.links[0],
                   badge.links[1],
                   badge.id_suffix};

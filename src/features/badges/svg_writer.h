@@ -22,6 +22,9 @@
 #include <string_view>
 #include <utility>
 
+#include "features/badges/badge_text.h"
+#include "features/badges/byte_block.h"
+
 namespace badgesmith::badges::svg {
 
 namespace detail {
@@ -49,24 +52,12 @@ inline bool is_forbidden_at(const char* p, const char* end) noexcept {
   return c < 0x20 || (c == 0xEF && is_forbidden_noncharacter(p, end));
 }
 
-// 16-bytes-at-a-time screening, as texts are mostly plain. GCC/Clang vector extensions compile
-// to SSE2 on x86-64 (and to NEON or scalar code elsewhere).
-using Bytes16 = unsigned char __attribute__((vector_size(16)));
-
-// The same 16 bytes as two 64-bit lanes: building or testing a vector through these stays in
-// registers (going through memory in 8-byte halves would stall store-to-load forwarding).
-using Words2 = std::uint64_t __attribute__((vector_size(16)));
-
-inline bool any_set(Bytes16 mask) noexcept {
-  const auto words = reinterpret_cast<Words2>(mask);
-  return (words[0] | words[1]) != 0;
-}
-
-inline Bytes16 load16(const char* p) noexcept {
-  Bytes16 v;
-  std::memcpy(&v, p, 16);
-  return v;
-}
+// 16-bytes-at-a-time screening, as texts are mostly plain.
+using blocks::any_set;
+using blocks::Bytes16;
+using blocks::lane_bits;
+using blocks::load16;
+using blocks::Words2;
 
 // The n < 16 bytes at p in a vector, read without touching memory outside them. Lanes past n
 // repeat bytes of the range (or hold 'a' when n == 0), which is harmless to a "might it hold"
@@ -114,19 +105,6 @@ inline bool may_hold_special(Bytes16 v) noexcept { return any_set(special_lanes(
 
 // Whether v might hold the start of a code point XML 1.0 forbids (0xEF usually starts another).
 inline bool may_hold_forbidden(Bytes16 v) noexcept { return any_set(forbidden_lanes(v)); }
-
-// Bit i set for each set lane i of a lane mask, so flagged bytes are visited with ctz rather
-// than by testing all 16.
-inline unsigned lane_bits(Bytes16 lanes) noexcept {
-#if defined(__SSE2__)
-  using Chars16 = char __attribute__((vector_size(16)));
-  return static_cast<unsigned>(__builtin_ia32_pmovmskb128(reinterpret_cast<Chars16>(lanes)));
-#else
-  unsigned bits = 0;
-  for (int i = 0; i < 16; ++i) bits |= (lanes[i] & 1u) << i;
-  return bits;
-#endif
-}
 
 // Bits for the bytes of [p, end) at or after p that `lanes_of` flags, for the block starting at
 // p: all 16 bytes when there are that many, else the last 16 of the text when the text (from
@@ -409,10 +387,6 @@ namespace detail {
   return p;
 }
 
-}  // namespace detail
-
-namespace detail {
-
 // escapeXml()'s output for each byte, padded to 8 bytes (the byte itself but for the five).
 struct EntityTable {
   char bytes[256][8];
@@ -425,6 +399,7 @@ inline constexpr EntityTable kEntities = [] {
     table.bytes[c][0] = static_cast<char>(c);
     table.sizes[c] = 1;
   }
+  table.sizes[0] = 0;  // Screened texts hold no NUL, so a zero is padding (see PaddedView).
   const auto set = [&table](char c, std::string_view entity) {
     const auto index = static_cast<unsigned char>(c);
     for (std::size_t i = 0; i < entity.size(); ++i) table.bytes[index][i] = entity[i];
@@ -452,18 +427,21 @@ inline constexpr EntityTable kEntities = [] {
   return p + text.size();
 }
 
-// write_escaped() for text that holds no code point XML 1.0 forbids (a screened badge text),
-// needing 8 bytes of room past escaped_bound(text). Short texts go byte by byte through a table
-// with a fixed-size store each, so where the specials fall costs no mispredicted branches; long
-// ones take write_escaped()'s 16-bytes-at-a-time screen.
-inline char* write_screened_escaped(char* p, std::string_view text) noexcept {
-  constexpr std::size_t kByteByByteLimit = 64;
-  if (text.size() > kByteByByteLimit) return write_escaped(p, text);
-  for (const char c : text) {
-    const auto byte = static_cast<unsigned char>(c);
-    std::memcpy(p, detail::kEntities.bytes[byte], 8);
-    p += detail::kEntities.sizes[byte];
-  }
+// write_escaped() for a screened badge text (no code point XML 1.0 forbids), needing 8 bytes of
+// room past escaped_bound(). Byte by byte through a table with a fixed-size store each, in groups
+// of 16 that run into the padding (whose zeros write nothing), so neither where the specials fall
+// nor where the text ends costs a mispredicted branch.
+inline char* write_screened_escaped(char* p, PaddedView padded) noexcept {
+  const std::string_view text = padded.text;
+  std::size_t group = 0;
+  do {
+    for (std::size_t i = group; i < group + 16; ++i) {
+      const auto byte = static_cast<unsigned char>(text.data()[i]);
+      std::memcpy(p, detail::kEntities.bytes[byte], 8);
+      p += detail::kEntities.sizes[byte];
+    }
+    group += 16;
+  } while (group < text.size());
   return p;
 }
 
@@ -483,20 +461,6 @@ inline std::string_view drop_xml_forbidden(std::string_view text, std::string* s
     }
   }
   return *storage;
-}
-
-// A badge text screened once: without the code points XML 1.0 forbids, and whether it holds
-// no byte escapeXml() or the forbidden-code-point screen cares about, so the writer can copy it
-// without screening it again at each of its up to five appearances.
-struct ScreenedText {
-  std::string_view text;
-  bool plain = false;
-};
-
-// drop_xml_forbidden(text, storage) with the verdict of the screen it starts with.
-inline ScreenedText screen_text(std::string_view text, std::string* storage) {
-  if (!detail::range_may_hold_special(text.data(), text.data() + text.size())) return {text, true};
-  return {drop_xml_forbidden(text, storage), false};
 }
 
 // Markup of at most kCapacity bytes stored with room for a fixed-size copy: writing it is a
@@ -555,15 +519,23 @@ class SvgWriter {
       if (!text.empty()) p_ = write_escaped(p_, text);
       return *this;
     }
-    // A screened badge text (no code point XML 1.0 forbids); needs escaped_bound(text) + 8.
-    [[gnu::always_inline]] Span& screened_escaped(std::string_view text) noexcept {
+    // A screened badge text (no code point XML 1.0 forbids); needs escaped_bound() + 8.
+    [[gnu::always_inline]] Span& screened_escaped(PaddedView text) noexcept {
       p_ = write_screened_escaped(p_, text);
       return *this;
     }
-    // Text known to need no escaping (ScreenedText::plain), of any length.
-    [[gnu::always_inline]] Span& verbatim(std::string_view text) noexcept {
-      detail::copy_bytes(p_, text.data(), text.size());
-      p_ += text.size();
+    // A badge text known to need no escaping (BadgeText::plain()); needs its size + 32. Copies
+    // a fixed 32 bytes when that takes it all, as it nearly always does: the padding makes the
+    // overrun readable, and what it writes past the text is overwritten next.
+    [[gnu::always_inline]] Span& verbatim(PaddedView text) noexcept {
+      static_assert(kTextPadding >= 32);
+      const std::size_t size = text.size();
+      if (size <= 32) {
+        std::memcpy(p_, text.text.data(), 32);
+      } else {
+        detail::copy_bytes(p_, text.text.data(), size);
+      }
+      p_ += size;
       return *this;
     }
     // ` name="escaped value"`
@@ -587,19 +559,20 @@ class SvgWriter {
       return static_cast<std::size_t>(p_ - base_);
     }
     // Copies what was written at [pos, pos + size) in this document: repeated text is escaped
-    // once. Needs `size` + 16 bytes. Copies in whole 16-byte chunks, so only the loop's exit
-    // depends on the length; that is safe because both ends lie in this buffer: reads past the
-    // source stay below the span's reservation, and a chunk never reads what an earlier one of
-    // the same copy overwrote before it was needed (the source ends where the copy begins, at
-    // the latest).
+    // once. Needs `size` + 32 bytes. Copies whole 16-byte chunks, the first two unconditionally,
+    // so that a badge text (rarely over 32 bytes) costs no branch on its length; that is safe
+    // because both ends lie in this buffer: reads past the source stay below the span's
+    // reservation, and a chunk never reads what an earlier one of the same copy overwrote before
+    // it was needed (the source ends where the copy begins, at the latest).
     [[gnu::always_inline]] Span& again(std::size_t pos, std::size_t size) noexcept {
       const char* const source = base_ + pos;
-      std::size_t copied = 0;
-      do {
-        const detail::Bytes16 chunk = detail::load16(source + copied);
-        std::memcpy(p_ + copied, &chunk, 16);
-        copied += 16;
-      } while (copied < size);
+      const auto copy_chunk = [this, source](std::size_t at) {
+        const detail::Bytes16 chunk = detail::load16(source + at);
+        std::memcpy(p_ + at, &chunk, 16);
+      };
+      copy_chunk(0);
+      copy_chunk(16);
+      for (std::size_t copied = 32; copied < size; copied += 16) copy_chunk(copied);
       p_ += size;
       return *this;
     }

@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <string>
 #include <string_view>
 
 #include "features/badges/generated/tables.h"
@@ -32,6 +33,8 @@ double width_of(const generated::WidthTable& table, char32_t cp) noexcept {
   return static_cast<double>(hundredths) / 100.0;
 }
 
+int round_up_to_odd(int width) noexcept { return width % 2 == 0 ? width + 1 : width; }
+
 }  // namespace
 
 double text_width(std::string_view utf8, Font font) {
@@ -46,29 +49,32 @@ double text_width(std::string_view utf8, Font font) {
   return sum;
 }
 
-int truncated_width(std::string_view utf8, Font font) {
+int truncated_width(PaddedView padded, Font font) {
   // The badge only ever uses the truncated width, so the widths are summed as exact integers
   // (hundredths): no serial floating-point chain, no division. The double sum JS computes is
   // within n * sum * 2^-52 of the exact one, far below 0.01 for texts this size, so both
   // truncate alike unless the exact sum is a whole number, which the double sum may undershoot
   // by a rounding error: only then is the double sum computed as well.
   constexpr std::size_t kExactBytes = 1 << 16;
+  const std::string_view utf8 = padded.text;
   const generated::WidthTable& table = generated::kWidthTables[static_cast<std::size_t>(font)];
   const std::uint16_t* const ascii = table.pages + table.page_index[0] * generated::kWidthPageSize;
   std::uint64_t hundredths = 0;
   std::size_t pos = 0;
   const auto byte_at = [utf8](std::size_t i) { return static_cast<unsigned char>(utf8[i]); };
   while (pos < utf8.size()) {
-    // Eight ASCII bytes at a time: independent lookups the CPU overlaps.
-    std::uint64_t block;
-    while (utf8.size() - pos >= 8 &&
-           (std::memcpy(&block, utf8.data() + pos, 8), (block & 0x8080808080808080u) == 0)) {
-      hundredths += std::uint64_t{ascii[byte_at(pos)]} + ascii[byte_at(pos + 1)] +
-                    ascii[byte_at(pos + 2)] + ascii[byte_at(pos + 3)] + ascii[byte_at(pos + 4)] +
-                    ascii[byte_at(pos + 5)] + ascii[byte_at(pos + 6)] + ascii[byte_at(pos + 7)];
-      pos += 8;
+    // Sixteen ASCII bytes at a time, as independent lookups the CPU overlaps. Blocks run into
+    // the padding, whose zeros (control characters) add nothing, so a short ASCII text takes
+    // one block whatever its length.
+    std::uint64_t words[2];
+    std::memcpy(words, utf8.data() + pos, 16);
+    if (((words[0] | words[1]) & 0x8080808080808080u) == 0) {
+      std::uint64_t sum = 0;
+      for (std::size_t i = 0; i < 16; ++i) sum += ascii[byte_at(pos + i)];
+      hundredths += sum;
+      pos += 16;
+      continue;
     }
-    if (pos == utf8.size()) break;
     const unsigned char byte = byte_at(pos);
     if (byte < 0x80) {
       hundredths += ascii[byte];
@@ -87,9 +93,18 @@ int truncated_width(std::string_view utf8, Font font) {
   return js_to_int32(text_width(utf8, font));
 }
 
+int truncated_width(std::string_view utf8, Font font) {
+  std::string padded(utf8.size() + kTextPadding, '\0');
+  utf8.copy(padded.data(), utf8.size());
+  return truncated_width(PaddedView{{padded.data(), utf8.size()}}, font);
+}
+
+int preferred_width(PaddedView padded, Font font) {
+  return round_up_to_odd(truncated_width(padded, font));
+}
+
 int preferred_width(std::string_view utf8, Font font) {
-  const int width = truncated_width(utf8, font);
-  return width % 2 == 0 ? width + 1 : width;
+  return round_up_to_odd(truncated_width(utf8, font));
 }
 
 }  // namespace badgesmith::badges

@@ -4,6 +4,8 @@
 
 #include <string_view>
 
+#include "features/badges/badge_text.h"
+
 namespace badgesmith::badges {
 
 enum class Font {
@@ -19,10 +21,12 @@ enum class Font {
 double text_width(std::string_view utf8, Font font);
 
 // JS `text_width(utf8, font) | 0`, the width badge-maker lays out with.
-int truncated_width(std::string_view utf8, Font font);
+int truncated_width(PaddedView utf8, Font font);
+int truncated_width(std::string_view utf8, Font font);  // Pads a copy.
 
 // badge-maker's preferredWidthOf: text_width truncated to an integer, plus one when even
 // (so "" measures 1).
-int preferred_width(std::string_view utf8, Font font);
+int preferred_width(PaddedView utf8, Font font);
+int preferred_width(std::string_view utf8, Font font);  // Pads a copy.
 
 }  // namespace badgesmith::badges
