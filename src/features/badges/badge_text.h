@@ -38,7 +38,7 @@ class BadgeText {
 
  private:
   // Room for nearly every badge text without an allocation.
-  static constexpr std::size_t kInlineCapacity = 96;
+  static constexpr std::size_t kInlineCapacity = 480;
 
   char inline_[kInlineCapacity + kTextPadding];
   std::string heap_;  // Longer texts, with their padding.

@@ -1,7 +1,6 @@
 #include "features/badges/js_string.h"
 
 #include <algorithm>
-#include <bit>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -204,6 +203,19 @@ std::string js_to_upper(std::string_view utf8) {
   return upper;
 }
 
+namespace {
+
+// std::popcount for 16 bits, inline: without POPCNT (not in baseline x86-64) the library call
+// std::popcount becomes costs more than this.
+std::size_t count_bits16(unsigned bits) noexcept {
+  bits = bits - ((bits >> 1) & 0x5555);
+  bits = (bits & 0x3333) + ((bits >> 2) & 0x3333);
+  bits = (bits + (bits >> 4)) & 0x0F0F;
+  return (bits + (bits >> 8)) & 0x1F;
+}
+
+}  // namespace
+
 std::size_t utf16_length(PaddedView padded) noexcept {
   const std::string_view utf8 = padded.text;
   std::size_t units = 0;
@@ -214,7 +226,7 @@ std::size_t utf16_length(PaddedView padded) noexcept {
     // Each lead byte starts one code point; 4-byte sequences (astral) need a surrogate pair.
     const unsigned leads = blocks::lane_bits(blocks::Bytes16((block & 0xC0) != 0x80) & inside);
     const unsigned astral = blocks::lane_bits(blocks::Bytes16(block >= 0xF0) & inside);
-    units += static_cast<std::size_t>(std::popcount(leads) + std::popcount(astral));
+    units += count_bits16(leads) + count_bits16(astral);
   }
   return units;
 }

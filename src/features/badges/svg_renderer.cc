@@ -28,6 +28,7 @@ constexpr std::size_t kSpanFixed = SvgWriter::kSpanFixed;
 // Text is laid out 10x larger and scaled down (https://github.com/badges/shields/pull/1132).
 constexpr double kFontScaleUp = 10;
 constexpr double kLogoHeight = 14;
+constexpr svg::PaddedText kLogoHeightText("14");
 constexpr double kDefaultLogoWidth = 14;  // badge-maker's DEFAULT_LOGO_HEIGHT.
 constexpr std::string_view kFontFamily = "Verdana,Geneva,DejaVu Sans,sans-serif";
 constexpr std::string_view kSocialFontFamily = "Helvetica Neue,Helvetica,Arial,sans-serif";
@@ -155,12 +156,12 @@ class TextSlot {
 };
 
 // renderBadge()'s opening: <svg>, <title> and, for a lone left link, the wrapping <a>.
-void open_badge(SvgWriter& w, const Inputs& in, TextSlot& label, TextSlot& message, double width,
-                double height) {
+void open_badge(SvgWriter& w, const Inputs& in, TextSlot& label, TextSlot& message,
+                const svg::FormattedNumber& width, const svg::PaddedText& height) {
   Span s = w.span(kSpanFixed + 2 * (label.bound() + message.bound()) + escaped_bound(in.left_link));
   s.raw(R"~(<svg xmlns="http://www.w3.org/2000/svg")~")
       .num_attr("width", width)
-      .num_attr("height", height);
+      .raw_attr("height", height);
   if (in.has_link()) {
     s.raw('>');
   } else {
@@ -193,7 +194,7 @@ void logo_element(SvgWriter& w, const Inputs& in, double x, double badge_height)
       .num_attr("x", x)
       .num_attr("y", 0.5 * (badge_height - kLogoHeight))
       .num_attr("width", in.logo_width)
-      .num_attr("height", kLogoHeight)
+      .raw_attr("height", kLogoHeightText)
       .attr("href", in.logo)
       .raw("/>");
   w.commit(s);
@@ -205,14 +206,17 @@ struct ClassicStyle {
   double height;
   bool shadow;
   // Constant numbers, pre-printed: height, text y (140 + verticalMargin) and shadow y (+10).
-  std::string_view height_text;
-  std::string_view y_text;
-  std::string_view shadow_y_text;
+  svg::PaddedText height_text;
+  svg::PaddedText y_text;
+  svg::PaddedText shadow_y_text;
 };
 
-constexpr ClassicStyle kFlatStyle{20, true, "20", "140", "150"};
-constexpr ClassicStyle kFlatSquareStyle{20, false, "20", "140", "150"};
-constexpr ClassicStyle kPlasticStyle{18, true, "18", "130", "140"};
+constexpr ClassicStyle kFlatStyle{20, true, svg::PaddedText("20"), svg::PaddedText("140"),
+                                  svg::PaddedText("150")};
+constexpr ClassicStyle kFlatSquareStyle{20, false, svg::PaddedText("20"), svg::PaddedText("140"),
+                                        svg::PaddedText("150")};
+constexpr ClassicStyle kPlasticStyle{18, true, svg::PaddedText("18"), svg::PaddedText("130"),
+                                     svg::PaddedText("140")};
 
 struct TextSpec {
   double left_margin;
@@ -306,7 +310,10 @@ void render_classic(SvgWriter& w, const Inputs& in, Style style_id, const Paint&
 
   TextSlot label(in.label, in.label_plain);
   TextSlot message(in.message, in.message_plain);
-  open_badge(w, in, label, message, width, style.height);
+  // Each written more than once.
+  const svg::FormattedNumber width_text(width);
+  const svg::FormattedNumber left_width_text(left_width);
+  open_badge(w, in, label, message, width_text, style.height_text);
 
   const std::string_view sfx = in.id_suffix;
   Span s = w.span(kSpanFixed + 4 * escaped_bound(sfx) + escaped_bound(label_color.value) +
@@ -330,24 +337,24 @@ void render_classic(SvgWriter& w, const Inputs& in, Style style_id, const Paint&
     s.raw(R"~(</linearGradient><clipPath id="r)~")
         .escaped(sfx)
         .raw(R"~("><rect)~")
-        .num_attr("width", width)
+        .num_attr("width", width_text)
         .raw_attr("height", style.height_text)
         .raw(style_id == Style::kPlastic ? R"~( rx="4"/>)~" : R"~( rx="3"/>)~")
         .raw(R"~(</clipPath><g clip-path="url(#r)~")
         .escaped(sfx)
         .raw(R"~()">)~");
   }
-  s.raw("<rect").num_attr("width", left_width).raw_attr("height", style.height_text);
+  s.raw("<rect").num_attr("width", left_width_text).raw_attr("height", style.height_text);
   fill_attr(s, label_color);
   s.raw("/><rect")
-      .num_attr("x", left_width)
+      .num_attr("x", left_width_text)
       .num_attr("width", right_width)
       .raw_attr("height", style.height_text);
   fill_attr(s, color);
   s.raw("/>");
   if (style_id != Style::kFlatSquare) {
     s.raw("<rect")
-        .num_attr("width", width)
+        .num_attr("width", width_text)
         .raw_attr("height", style.height_text)
         .raw(R"~( fill="url(#s)~")
         .escaped(sfx)
@@ -394,7 +401,7 @@ class DerivedText {
   PaddedView text() const { return text_; }
 
  private:
-  char stack_[384];
+  char stack_[1536];
   std::string heap_;
   PaddedView text_;
 };
@@ -431,9 +438,11 @@ PaddedView capitalize(PaddedView label, DerivedText* storage) {
 
 // A social text pair: the white offset copy, then the text itself (with an id for the message,
 // which the hover CSS targets).
-[[gnu::always_inline]] inline void social_texts(Span& s, TextSlot& content, double x,
-                                                double text_length, bool is_message,
+[[gnu::always_inline]] inline void social_texts(Span& s, TextSlot& content, double x_value,
+                                                double text_length_value, bool is_message,
                                                 std::string_view id_suffix) {
+  const svg::FormattedNumber x(x_value);
+  const svg::FormattedNumber text_length(text_length_value);
   s.raw(R"~(<text aria-hidden="true")~")
       .num_attr("x", x)
       .raw(R"~( y="150" fill="#fff")~")
@@ -460,6 +469,7 @@ void render_social(SvgWriter& w, const Inputs& in) {
   const std::string_view sfx = in.id_suffix;
 
   const double external_height = 20;
+  constexpr svg::PaddedText kExternalHeightText("20");
   const double label_horiz_padding = 5;
   const double message_horiz_padding = 4;
   const double horiz_gutter = 6;
@@ -473,7 +483,10 @@ void render_social(SvgWriter& w, const Inputs& in) {
   const double left_width = label_rect_width + 1;
   const double right_width = has_message ? horiz_gutter + message_rect_width : 0;
 
-  open_badge(w, in, label, message, left_width + right_width, external_height);
+  // Written more than once.
+  const svg::FormattedNumber label_rect_width_text(label_rect_width);
+  open_badge(w, in, label, message, svg::FormattedNumber(left_width + right_width),
+             kExternalHeightText);
   Span s = w.span(kSpanFixed + 5 * escaped_bound(sfx));
   s.raw(R"~(<style>a:hover #llink)~")
       .escaped(sfx)
@@ -491,10 +504,10 @@ void render_social(SvgWriter& w, const Inputs& in) {
 
   // Background: the label box and, with a message, the speech bubble.
   s.raw(R"~(<g stroke="#d5d5d5"><rect stroke="none" fill="#fcfcfc" x=".5" y=".5")~")
-      .num_attr("width", label_rect_width)
+      .num_attr("width", label_rect_width_text)
       .raw(R"~( height="19" rx="2"/>)~");
   if (has_message) {
-    const double bubble_main_x = label_rect_width + horiz_gutter + 0.5;
+    const svg::FormattedNumber bubble_main_x(label_rect_width + horiz_gutter + 0.5);
     const double bubble_notch_x = label_rect_width + horiz_gutter;
     s.raw("<rect")
         .num_attr("x", bubble_main_x)
@@ -528,7 +541,7 @@ void render_social(SvgWriter& w, const Inputs& in) {
         .raw(R"~(" stroke="#d5d5d5" fill="url(#a)~")
         .escaped(sfx)
         .raw(R"~()" x=".5" y=".5")~")
-        .num_attr("width", label_rect_width)
+        .num_attr("width", label_rect_width_text)
         .raw(R"~( height="19" rx="2"/>)~");
   };
   if (in.has_link()) {
@@ -569,8 +582,8 @@ void render_social(SvgWriter& w, const Inputs& in) {
 
 void render_for_the_badge(SvgWriter& w, const Inputs& in, const Paint& color_in,
                           const Paint& label_color_in) {
-  const double font_size = 10;
   const double badge_height = 28;
+  constexpr svg::PaddedText kBadgeHeightText("28");
   const double text_margin = 12;
   const double logo_margin = 9;
   const double logo_text_gutter = 6;
@@ -624,21 +637,22 @@ void render_for_the_badge(SvgWriter& w, const Inputs& in, const Paint& color_in,
   TextSlot message_slot(message, in.message_plain);
   // `labelRectWidth || 0`: only NaN (from infinite logo widths) differs from the plain value.
   const double left_width = std::isnan(label_rect_width) ? 0 : label_rect_width;
-  open_badge(w, in, label_slot, message_slot, left_width + message_rect_width, badge_height);
+  const svg::FormattedNumber label_rect_width_text(label_rect_width);  // Written up to 3 times.
+  open_badge(w, in, label_slot, message_slot, svg::FormattedNumber(left_width + message_rect_width),
+             kBadgeHeightText);
   Span s = w.span(kSpanFixed + escaped_bound(out_label_color.value) + escaped_bound(color.value));
   s.raw(R"~(<g shape-rendering="crispEdges"><rect)~");
   if (needs_label_rect) {
-    s.num_attr("width", label_rect_width).num_attr("height", badge_height);
+    s.num_attr("width", label_rect_width_text).raw_attr("height", kBadgeHeightText);
     fill_attr(s, out_label_color);
-    s.raw("/><rect").num_attr("x", label_rect_width);
+    s.raw("/><rect").num_attr("x", label_rect_width_text);
   }
-  s.num_attr("width", message_rect_width).num_attr("height", badge_height);
+  s.num_attr("width", message_rect_width).raw_attr("height", kBadgeHeightText);
   fill_attr(s, color);
   s.raw(R"~(/></g><g fill="#fff" text-anchor="middle" font-family=")~")
       .raw(kFontFamily)
-      .raw(R"~(" text-rendering="geometricPrecision")~")
-      .num_attr("font-size", kFontScaleUp * font_size)
-      .raw('>');
+      // Font size 10, times kFontScaleUp.
+      .raw(R"~(" text-rendering="geometricPrecision" font-size="100">)~");
   w.commit(s);
   logo_element(w, in, logo_margin, badge_height);
 
@@ -650,8 +664,8 @@ void render_for_the_badge(SvgWriter& w, const Inputs& in, const Paint& color_in,
       s.raw(kOpenLink)
           .escaped(in.left_link)
           .raw(R"~("><rect)~")
-          .num_attr("width", label_rect_width)
-          .num_attr("height", badge_height)
+          .num_attr("width", label_rect_width_text)
+          .raw_attr("height", kBadgeHeightText)
           .raw(kLinkRectFill);
     }
     s.raw("<text")
@@ -673,7 +687,7 @@ void render_for_the_badge(SvgWriter& w, const Inputs& in, const Paint& color_in,
         .escaped(in.right_link)
         .raw(R"~("><rect)~")
         .num_attr("width", message_rect_width)
-        .num_attr("height", badge_height)
+        .raw_attr("height", kBadgeHeightText)
         .num_attr("x", left_width)
         .raw(kLinkRectFill);
   }

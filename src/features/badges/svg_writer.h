@@ -89,10 +89,14 @@ inline Bytes16 forbidden_control_lanes(Bytes16 v) noexcept {
   return Bytes16((v < 0x20) & (v != '\t') & (v != '\n') & (v != '\r'));
 }
 
+// Lanes of v holding a byte escapeXml() replaces.
+inline Bytes16 escaped_lanes(Bytes16 v) noexcept {
+  return Bytes16((v == '&') | (v == '<') | (v == '>') | (v == '"') | (v == '\''));
+}
+
 // Lanes of v holding a byte kSpecialBytes flags (all ones there, zero elsewhere).
 inline Bytes16 special_lanes(Bytes16 v) noexcept {
-  return Bytes16(forbidden_control_lanes(v) | (v == '&') | (v == '<') | (v == '>') | (v == '"') |
-                 (v == '\'') | (v == 0xEF));
+  return Bytes16(forbidden_control_lanes(v) | escaped_lanes(v) | (v == 0xEF));
 }
 
 // Lanes of v that may start a code point XML 1.0 forbids (a subset of special_lanes()).
@@ -318,10 +322,11 @@ inline std::size_t format_number(char* buffer, double value) noexcept {
   return p + format_number(p, value);
 }
 
-// A number formatted once, for values written several times.
+// A number formatted once, for values written several times (and for constants).
 class FormattedNumber {
  public:
-  explicit FormattedNumber(double value) noexcept : size_(format_number(text_, value)) {}
+  explicit FormattedNumber(double value) noexcept
+      : size_(static_cast<std::size_t>(write_number(text_, value) - text_)) {}
   std::string_view view() const noexcept { return {text_, size_}; }
   // All kMaxNumberSize bytes, for a fixed-size copy (two moves) instead of a memcpy call.
   const char* padded() const noexcept { return text_; }
@@ -435,10 +440,16 @@ inline char* write_screened_escaped(char* p, PaddedView padded) noexcept {
   const std::string_view text = padded.text;
   std::size_t group = 0;
   do {
-    for (std::size_t i = group; i < group + 16; ++i) {
-      const auto byte = static_cast<unsigned char>(text.data()[i]);
-      std::memcpy(p, detail::kEntities.bytes[byte], 8);
-      p += detail::kEntities.sizes[byte];
+    const blocks::Bytes16 block = blocks::load16(text.data() + group);
+    if (!blocks::any_set(detail::escaped_lanes(block))) {
+      blocks::store16(p, block);
+      p += std::min<std::size_t>(16, text.size() - group);
+    } else {
+      for (std::size_t i = group; i < group + 16; ++i) {
+        const auto byte = static_cast<unsigned char>(text.data()[i]);
+        std::memcpy(p, detail::kEntities.bytes[byte], 8);
+        p += detail::kEntities.sizes[byte];
+      }
     }
     group += 16;
   } while (group < text.size());
@@ -544,6 +555,9 @@ class SvgWriter {
     }
     // ` name="value"` for a value known to need no escaping.
     [[gnu::always_inline]] Span& raw_attr(std::string_view name, std::string_view value) noexcept {
+      return raw(' ').raw(name).raw("=\"").raw(value).raw('"');
+    }
+    [[gnu::always_inline]] Span& raw_attr(std::string_view name, const PaddedText& value) noexcept {
       return raw(' ').raw(name).raw("=\"").raw(value).raw('"');
     }
     // ` name="number"`
