@@ -29,16 +29,25 @@ BadgeText::BadgeText(const std::string& text) {
     plain_ = !blocks::any_set(svg::detail::special_lanes(block) & inside);
     may_hold_forbidden = blocks::any_set(svg::detail::forbidden_lanes(block) & inside);
   } else {
-    if (n <= kInlineCapacity) {
-      text.copy(buffer, n);
-      std::memset(buffer + n, 0, kTextPadding);
-    } else {
-      heap_.reserve(n + kTextPadding);
-      heap_ = text;
-      heap_.append(kTextPadding, '\0');
+    if (n > kInlineCapacity) {
+      heap_.resize(n + kTextPadding);
       buffer = heap_.data();
     }
-    plain_ = !svg::detail::range_may_hold_special(text.data(), text.data() + n);
+    // One pass copies and screens 16 bytes at a time; the last block overlaps the one before.
+    Bytes16 special{};
+    Bytes16 forbidden{};
+    const auto take = [&](std::size_t at) {
+      const Bytes16 block = blocks::load16(text.data() + at);
+      store16(buffer + at, block);
+      special |= svg::detail::special_lanes(block);
+      forbidden |= svg::detail::forbidden_lanes(block);
+    };
+    for (std::size_t at = 0; at + 16 < n; at += 16) take(at);
+    take(n - 16);
+    store16(buffer + n, Bytes16{});
+    store16(buffer + n + 16, Bytes16{});
+    plain_ = !blocks::any_set(special);
+    may_hold_forbidden = blocks::any_set(forbidden);
   }
   std::string_view kept(buffer, n);
   if (may_hold_forbidden && !plain_) {

@@ -97,7 +97,7 @@ bool could_be_name(std::string_view name) noexcept {
          is_ascii_lower(name.back());
 }
 
-// Name lookups go through small open-addressing tables built at compile time and keyed on a
+// Name lookups go through a small open-addressing table built at compile time and keyed on a
 // hash of five bytes and the length, not through comparisons: colours vary from badge to badge,
 // and a binary search or a scan mispredicted at most of its steps. REQUIRES: size >= 3.
 constexpr std::size_t name_hash(std::string_view name) noexcept {
@@ -107,57 +107,95 @@ constexpr std::size_t name_hash(std::string_view name) noexcept {
          byte(n - 1) * 0x611;
 }
 
-constexpr std::uint8_t kEmptySlot = 0xFF;
+constexpr std::uint8_t kNoIndex = 0xFF;
 
-template <std::size_t Slots, typename Entries, typename KeyOf>
-constexpr std::array<std::uint8_t, Slots> make_name_slots(const Entries& entries, KeyOf key_of) {
-  static_assert((Slots & (Slots - 1)) == 0 && std::size(Entries{}) < Slots / 2);
-  std::array<std::uint8_t, Slots> slots{};
-  for (std::uint8_t& slot : slots) slot = kEmptySlot;
-  for (std::size_t i = 0; i < std::size(entries); ++i) {
-    std::size_t at = name_hash(key_of(entries[i])) & (Slots - 1);
-    while (slots[at] != kEmptySlot) at = (at + 1) & (Slots - 1);
+// A name and what it is: a palette name, an alias and a CSS name, each as an index into its
+// table (several names are two of these). Exact, case-sensitive (JS `in`, minus the
+// Object.prototype members).
+struct ColorName {
+  std::string_view name;
+  std::uint8_t palette = kNoIndex;
+  std::uint8_t alias = kNoIndex;
+  std::uint8_t css = kNoIndex;
+};
+
+struct ColorNameList {
+  std::array<ColorName, kNamedColors.size() + kColorAliases.size() + std::size(kCssNamedColors)>
+      names{};
+  std::size_t count = 0;
+};
+
+// Every name once, so that a colour costs one lookup whichever kind it names.
+constexpr ColorNameList collect_color_names() {
+  ColorNameList list;
+  const auto entry = [&list](std::string_view name) -> ColorName& {
+    for (std::size_t i = 0; i < list.count; ++i) {
+      if (list.names[i].name == name) return list.names[i];
+    }
+    list.names[list.count].name = name;
+    return list.names[list.count++];
+  };
+  for (std::size_t i = 0; i < kNamedColors.size(); ++i) {
+    entry(kNamedColors[i].name).palette = static_cast<std::uint8_t>(i);
+  }
+  for (std::size_t i = 0; i < kColorAliases.size(); ++i) {
+    entry(kColorAliases[i].alias).alias = static_cast<std::uint8_t>(i);
+  }
+  for (std::size_t i = 0; i < std::size(kCssNamedColors); ++i) {
+    entry(kCssNamedColors[i].name).css = static_cast<std::uint8_t>(i);
+  }
+  return list;
+}
+constexpr ColorNameList kColorNames = collect_color_names();
+
+// No CSS name is also a bare hex colour (3 or 6 hex digits), which would take precedence.
+constexpr bool kCssNamesAreNotHex = [] {
+  for (const CssNamedColor& entry : kCssNamedColors) {
+    const std::string_view name = entry.name;
+    const bool all_hex = std::all_of(name.begin(), name.end(), [](char c) {
+      return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+    });
+    if ((name.size() == 3 || name.size() == 6) && all_hex) return false;
+  }
+  return true;
+}();
+static_assert(kCssNamesAreNotHex);
+
+constexpr std::size_t kNameSlotCount = 512;
+constexpr auto kNameSlots = [] {
+  static_assert(kColorNames.count < kNameSlotCount / 2 && kColorNames.count < kNoIndex);
+  std::array<std::uint8_t, kNameSlotCount> slots{};
+  for (std::uint8_t& slot : slots) slot = kNoIndex;
+  for (std::size_t i = 0; i < kColorNames.count; ++i) {
+    std::size_t at = name_hash(kColorNames.names[i].name) & (kNameSlotCount - 1);
+    while (slots[at] != kNoIndex) at = (at + 1) & (kNameSlotCount - 1);
     slots[at] = static_cast<std::uint8_t>(i);
   }
   return slots;
-}
+}();
 
-template <std::size_t Slots, typename Entries, typename KeyOf>
-std::size_t find_name_index(const std::array<std::uint8_t, Slots>& slots, const Entries& entries,
-                            KeyOf key_of, std::string_view name) noexcept {
-  for (std::size_t at = name_hash(name) & (Slots - 1); slots[at] != kEmptySlot;
-       at = (at + 1) & (Slots - 1)) {
-    if (key_of(entries[slots[at]]) == name) return slots[at];
+const ColorName* find_color_name(std::string_view name) noexcept {
+  if (!could_be_name(name)) return nullptr;
+  for (std::size_t at = name_hash(name) & (kNameSlotCount - 1); kNameSlots[at] != kNoIndex;
+       at = (at + 1) & (kNameSlotCount - 1)) {
+    if (kColorNames.names[kNameSlots[at]].name == name) return &kColorNames.names[kNameSlots[at]];
   }
-  return kEmptySlot;
+  return nullptr;
 }
-
-constexpr auto css_name_of(const CssNamedColor& entry) { return entry.name; }
-constexpr auto kCssNameSlots = make_name_slots<512>(kCssNamedColors, css_name_of);
 
 const CssNamedColor* find_css_name(std::string_view name) noexcept {
-  if (!could_be_name(name)) return nullptr;
-  const std::size_t index = find_name_index(kCssNameSlots, kCssNamedColors, css_name_of, name);
-  return index == kEmptySlot ? nullptr : &kCssNamedColors[index];
+  const ColorName* found = find_color_name(name);
+  return found == nullptr || found->css == kNoIndex ? nullptr : &kCssNamedColors[found->css];
 }
-
-// Exact, case-sensitive lookups (JS `in`, minus the Object.prototype members).
-constexpr auto palette_name_of(const NamedColor& entry) { return entry.name; }
-constexpr auto kPaletteSlots = make_name_slots<32>(kNamedColors, palette_name_of);
 
 const NamedColor* find_named(std::string_view name) noexcept {
-  if (!could_be_name(name)) return nullptr;
-  const std::size_t index = find_name_index(kPaletteSlots, kNamedColors, palette_name_of, name);
-  return index == kEmptySlot ? nullptr : &kNamedColors[index];
+  const ColorName* found = find_color_name(name);
+  return found == nullptr || found->palette == kNoIndex ? nullptr : &kNamedColors[found->palette];
 }
 
-constexpr auto alias_name_of(const ColorAlias& entry) { return entry.alias; }
-constexpr auto kAliasSlots = make_name_slots<16>(kColorAliases, alias_name_of);
-
 const ColorAlias* find_alias(std::string_view name) noexcept {
-  if (!could_be_name(name)) return nullptr;
-  const std::size_t index = find_name_index(kAliasSlots, kColorAliases, alias_name_of, name);
-  return index == kEmptySlot ? nullptr : &kColorAliases[index];
+  const ColorName* found = find_color_name(name);
+  return found == nullptr || found->alias == kNoIndex ? nullptr : &kColorAliases[found->alias];
 }
 
 bool is_ascii_digit(char c) noexcept { return c >= '0' && c <= '9'; }
@@ -184,20 +222,27 @@ std::uint8_t byte_at(std::string_view s, std::size_t pos) noexcept {
   return static_cast<std::uint8_t>(s[pos]);
 }
 
-// Byte length of the JS WhiteSpace or LineTerminator code point (what both String#trim and
-// regex \s match) starting at s[pos], or 0. Matches exact UTF-8 sequences, so any bytes are safe.
-std::size_t js_space_at(std::string_view s, std::size_t pos) noexcept {
-  // The bytes the cases below start with: most calls see none of them, and one table lookup
-  // settles those without the switch's jump.
-  static constexpr auto kMayStartSpace = [] {
-    std::array<bool, 256> starts{};
-    for (const unsigned char c : {'\t', '\n', '\v', '\f', '\r', ' '}) starts[c] = true;
-    for (const unsigned char c : {0xC2, 0xE1, 0xE2, 0xE3, 0xEF}) starts[c] = true;
-    return starts;
-  }();
+// The bytes a JS WhiteSpace or LineTerminator code point (what both String#trim and regex \s
+// match) starts and ends with in UTF-8: most texts start and end with none of them, and one table
+// lookup settles those.
+constexpr std::array<bool, 256> kMayStartSpace = [] {
+  std::array<bool, 256> starts{};
+  for (const unsigned char c : {'\t', '\n', '\v', '\f', '\r', ' '}) starts[c] = true;
+  for (const unsigned char c : {0xC2, 0xE1, 0xE2, 0xE3, 0xEF}) starts[c] = true;
+  return starts;
+}();
+constexpr std::array<bool, 256> kMayEndSpace = [] {
+  std::array<bool, 256> ends{};
+  for (const unsigned char c : {'\t', '\n', '\v', '\f', '\r', ' '}) ends[c] = true;
+  for (int c = 0x80; c <= 0x8A; ++c) ends[c] = true;  // U+1680, U+2000-U+200A, U+3000
+  for (const unsigned char c : {0xA0, 0xA8, 0xA9, 0xAF, 0x9F, 0xBF}) ends[c] = true;
+  return ends;
+}();
+
+// js_space_at() past its first-byte check; out of line, as it is rarely needed.
+[[gnu::noinline]] std::size_t js_space_after_start(std::string_view s, std::size_t pos) noexcept {
   const std::size_t left = s.size() - pos;
   const std::uint8_t c = byte_at(s, pos);
-  if (!kMayStartSpace[c]) return 0;
   switch (c) {
     case '\t':
     case '\n':
@@ -230,6 +275,13 @@ std::size_t js_space_at(std::string_view s, std::size_t pos) noexcept {
   }
 }
 
+// Byte length of the JS WhiteSpace or LineTerminator code point starting at s[pos], or 0.
+// Matches exact UTF-8 sequences, so any bytes are safe. The common answer, no, is inline.
+inline std::size_t js_space_at(std::string_view s, std::size_t pos) noexcept {
+  if (!kMayStartSpace[byte_at(s, pos)]) return 0;
+  return js_space_after_start(s, pos);
+}
+
 // Whether a JS space code point ends exactly at s[end - 1]; its byte length or 0.
 std::size_t js_space_before(std::string_view s, std::size_t end) noexcept {
   if (end >= 1 && js_space_at(s, end - 1) == 1) return 1;
@@ -239,6 +291,9 @@ std::size_t js_space_before(std::string_view s, std::size_t end) noexcept {
 }
 
 std::string_view js_space_trim(std::string_view s) noexcept {
+  if (s.empty() || (!kMayStartSpace[byte_at(s, 0)] && !kMayEndSpace[byte_at(s, s.size() - 1)])) {
+    return s;
+  }
   std::size_t begin = 0;
   std::size_t end = s.size();
   while (begin < end) {
@@ -553,6 +608,14 @@ double js_to_fixed_2(double value) noexcept {
   return hundredths / 100;  // The double nearest to the decimal, as parsing "0.66" gives.
 }
 
+// hundredths / 100 for each possible brightness, a load instead of a division on the way to the
+// text colour.
+constexpr auto kHundredths = [] {
+  std::array<double, 101> values{};
+  for (std::size_t i = 0; i < values.size(); ++i) values[i] = static_cast<double>(i) / 100;
+  return values;
+}();
+
 double brightness_of(const Rgb& rgb) noexcept {
   // Channels are integers in [0, 255] (or NaN), so the weighted sum is an exact integer.
   const double sum = rgb.r * 299 + rgb.g * 587 + rgb.b * 114;
@@ -563,7 +626,7 @@ double brightness_of(const Rgb& rgb) noexcept {
   // the double quotient decides, as it does for toFixed (0.115 -> 0.12 but 0.185 -> 0.18).
   if (weighted % 2550 != 1275) {
     const std::int64_t hundredths = (2 * weighted + 2550) / 5100;  // round(weighted / 2550)
-    return static_cast<double>(hundredths) / 100;
+    return kHundredths[hundredths];
   }
   return js_to_fixed_2(sum / 255000);
 }
@@ -611,8 +674,16 @@ SvgColor palette_color(const NamedColor& named) {
 }  // namespace
 
 std::optional<SvgColor> resolve_svg_color(std::string_view color, std::string* storage) {
-  if (const NamedColor* named = find_named(color)) return palette_color(*named);
-  if (const ColorAlias* alias = find_alias(color)) return palette_color(*find_named(alias->name));
+  if (const ColorName* name = find_color_name(color)) {
+    if (name->palette != kNoIndex) return palette_color(kNamedColors[name->palette]);
+    if (name->alias != kNoIndex) {
+      return palette_color(*find_named(kColorAliases[name->alias].name));
+    }
+    // A CSS name: no hex colour (kCssNamesAreNotHex), nothing to trim or lower-case.
+    const CssNamedColor& css = kCssNamedColors[name->css];
+    return SvgColor{color, brightness_of(Rgb{static_cast<double>(css.r), static_cast<double>(css.g),
+                                             static_cast<double>(css.b)})};
+  }
   if (is_hex_color(color)) {
     storage->assign(1, '#');
     storage->append(color);
