@@ -22,6 +22,22 @@ struct PaddedView {
   std::size_t size() const noexcept { return text.size(); }
 };
 
+// A padded copy of any text, for the callers outside the renderer's hot path (tests, the
+// string_view overloads).
+class PaddedCopy {
+ public:
+  explicit PaddedCopy(std::string_view text)
+      : storage_(text.size() + kTextPadding, '\0'), size_(text.size()) {
+    text.copy(storage_.data(), size_);
+  }
+
+  PaddedView view() const noexcept { return {{storage_.data(), size_}}; }
+
+ private:
+  std::string storage_;
+  std::size_t size_;
+};
+
 // A label or message prepared as makeBadge() prepares it, plus the one documented divergence:
 // the code points XML 1.0 forbids are dropped first (so they neither reach the output nor count
 // in widths, trimming or casing), then the text is JS-trimmed. Held in a buffer of its own with

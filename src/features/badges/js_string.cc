@@ -198,8 +198,10 @@ char* js_to_upper_into(char* out, PaddedView padded) noexcept {
 }
 
 std::string js_to_upper(std::string_view utf8) {
-  std::string upper(utf8.size() * kMaxUpperGrowth, '\0');
-  upper.resize(static_cast<std::size_t>(js_to_upper_into(upper.data(), utf8) - upper.data()));
+  // Through the padded version, which the renderer uses (and so the tests of this one test).
+  std::string upper(utf8.size() * kMaxUpperGrowth + 16, '\0');
+  const char* const end = js_to_upper_into(upper.data(), PaddedCopy(utf8).view());
+  upper.resize(static_cast<std::size_t>(end - upper.data()));
   return upper;
 }
 
@@ -231,10 +233,6 @@ std::size_t utf16_length(PaddedView padded) noexcept {
   return units;
 }
 
-std::size_t utf16_length(std::string_view utf8) {
-  std::string padded(utf8.size() + kTextPadding, '\0');
-  utf8.copy(padded.data(), utf8.size());
-  return utf16_length(PaddedView{{padded.data(), utf8.size()}});
-}
+std::size_t utf16_length(std::string_view utf8) { return utf16_length(PaddedCopy(utf8).view()); }
 
 }  // namespace badgesmith::badges

@@ -94,9 +94,7 @@ int truncated_width(PaddedView padded, Font font) {
 }
 
 int truncated_width(std::string_view utf8, Font font) {
-  std::string padded(utf8.size() + kTextPadding, '\0');
-  utf8.copy(padded.data(), utf8.size());
-  return truncated_width(PaddedView{{padded.data(), utf8.size()}}, font);
+  return truncated_width(PaddedCopy(utf8).view(), font);
 }
 
 int preferred_width(PaddedView padded, Font font) {
