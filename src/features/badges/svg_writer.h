@@ -197,9 +197,10 @@ static_assert(std::endian::native == std::endian::little,
 
 // The number of decimal digits of n (1 for 0): log2 scaled by log10(2) ~ 1233 / 4096 gives the
 // length of 10^k or 10^k - 1, and one comparison tells which.
+// (A namespace-scope table: a local one is built on the stack at every call.)
+inline constexpr std::uint32_t kPowersOf10[] = {0,      10,      100,      1000,      10000,
+                                                100000, 1000000, 10000000, 100000000, 1000000000};
 constexpr std::size_t decimal_length(std::uint32_t n) noexcept {
-  constexpr std::uint32_t kPowersOf10[] = {0,      10,      100,      1000,      10000,
-                                           100000, 1000000, 10000000, 100000000, 1000000000};
   const auto t = static_cast<std::size_t>(((32 - std::countl_zero(n | 1)) * 1233) >> 12);
   return t - (n < kPowersOf10[t]) + 1;
 }
@@ -217,8 +218,9 @@ constexpr std::uint64_t eight_digits(std::uint32_t n) noexcept {
 }
 
 // format_number() for everything but the fast path: shortest round-trip digits from
-// std::to_chars, laid out as ECMAScript Number::toString does.
-inline std::size_t format_number_general(char* buffer, double value) noexcept {
+// std::to_chars, laid out as ECMAScript Number::toString does. Out of line so that its stack
+// frame and saved registers are not paid on the fast path.
+[[gnu::noinline]] inline std::size_t format_number_general(char* buffer, double value) noexcept {
   const auto literal = [buffer](std::string_view text) {
     std::memcpy(buffer, text.data(), text.size());
     return text.size();
