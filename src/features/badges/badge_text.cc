@@ -8,6 +8,7 @@
 #include "features/badges/svg_writer.h"
 
 namespace badgesmith::badges {
+
 using blocks::Bytes16;
 using blocks::lanes_below;
 using blocks::store16;

@@ -49,7 +49,8 @@ class BadgeText {
   BadgeText& operator=(const BadgeText&) = delete;
 
   PaddedView view() const noexcept { return {{data_, size_}}; }
-  // Whether it holds no byte escapeXml() replaces, so it can be written as it is.
+  // Whether it holds no byte that escaping or the XML screen looks at (svg::detail::kSpecialBytes),
+  // so it can be written as it is.
   bool plain() const noexcept { return plain_; }
 
  private:

@@ -198,7 +198,7 @@ char* js_to_upper_into(char* out, PaddedView padded) noexcept {
 }
 
 std::string js_to_upper(std::string_view utf8) {
-  // Through the padded version, which the renderer uses (and so the tests of this one test).
+  // Through the padded version, the one the renderer runs, so that tests of this one cover it.
   std::string upper(utf8.size() * kMaxUpperGrowth + 16, '\0');
   const char* const end = js_to_upper_into(upper.data(), PaddedCopy(utf8).view());
   upper.resize(static_cast<std::size_t>(end - upper.data()));

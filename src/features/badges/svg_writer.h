@@ -434,9 +434,10 @@ inline constexpr EntityTable kEntities = [] {
   return p + text.size();
 }
 
-// write_escaped() for a screened badge text (no code point XML 1.0 forbids), needing 8 bytes of
-// room past escaped_bound(). Byte by byte through a table with a fixed-size store each, in groups
-// of 16 that run into the padding (whose zeros write nothing), so neither where the specials fall
+// write_escaped() for a screened badge text (no code point XML 1.0 forbids), needing 16 bytes of
+// room past escaped_bound(). In groups of 16 bytes that run into the padding: a group without a
+// character to escape is stored whole, any other goes byte by byte through a table with a
+// fixed-size store each (the padding's zeros write nothing), so neither where the specials fall
 // nor where the text ends costs a mispredicted branch.
 inline char* write_screened_escaped(char* p, PaddedView padded) noexcept {
   const std::string_view text = padded.text;
@@ -532,7 +533,7 @@ class SvgWriter {
       if (!text.empty()) p_ = write_escaped(p_, text);
       return *this;
     }
-    // A screened badge text (no code point XML 1.0 forbids); needs escaped_bound() + 8.
+    // A screened badge text (no code point XML 1.0 forbids); needs escaped_bound() + 16.
     [[gnu::always_inline]] Span& screened_escaped(PaddedView text) noexcept {
       p_ = write_screened_escaped(p_, text);
       return *this;

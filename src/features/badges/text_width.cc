@@ -4,7 +4,6 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
-#include <string>
 #include <string_view>
 
 #include "features/badges/generated/tables.h"
@@ -61,7 +60,8 @@ int truncated_width(PaddedView padded, Font font) {
   const std::uint16_t* const ascii = table.pages + table.page_index[0] * generated::kWidthPageSize;
   std::uint64_t hundredths = 0;
   std::size_t pos = 0;
-  const auto byte_at = [utf8](std::size_t i) { return static_cast<unsigned char>(utf8[i]); };
+  // Through data(): blocks read past size(), into the padding.
+  const auto byte_at = [utf8](std::size_t i) { return static_cast<unsigned char>(utf8.data()[i]); };
   while (pos < utf8.size()) {
     // Sixteen ASCII bytes at a time, as independent lookups the CPU overlaps. Blocks run into
     // the padding, whose zeros (control characters) add nothing, so a short ASCII text takes

@@ -11,6 +11,8 @@
 #include <string>
 #include <string_view>
 
+#include "core/ascii.h"
+
 namespace badgesmith::badges {
 namespace {
 
@@ -218,6 +220,42 @@ TEST(ColorTest, HexAndCssPredicates) {
   EXPECT_FALSE(is_css_color("rgb(1 2 3/2)"));
   EXPECT_TRUE(is_css_color("hsl(1turn,0%,0%)"));
   EXPECT_FALSE(is_css_color("hsl(1Turn,0%,0%)"));
+}
+
+// normalizeColor() trims with String#trim before the CSS check but returns the colour untrimmed,
+// and brightness() of that untrimmed value is 0. Every JS white space code point counts, on
+// either side (the trim decides from the end bytes first, so each one's UTF-8 ends matter); other
+// separators do not.
+TEST(ColorTest, EveryJsSpaceIsTrimmedForTheCssCheck) {
+  const std::string_view js_spaces[] = {"\t",           "\n",           "\v",
+                                        "\f",           "\r",           " ",
+                                        "\xc2\xa0",     "\xe1\x9a\x80", "\xe2\x80\x80",
+                                        "\xe2\x80\x85", "\xe2\x80\x8a", "\xe2\x80\xa8",
+                                        "\xe2\x80\xa9", "\xe2\x80\xaf", "\xe2\x81\x9f",
+                                        "\xe3\x80\x80", "\xef\xbb\xbf"};
+  for (const std::string_view space : js_spaces) {
+    for (const std::string_view css : {"tan", "rgb(1,2,3)", "#ABC"}) {
+      std::string before(space);
+      before += css;
+      std::string after(css);
+      after += space;
+      for (const std::string& color : {before, after}) {
+        const std::optional<std::string> normalized = normalize_color(color);
+        ASSERT_TRUE(normalized.has_value()) << color;
+        EXPECT_EQ(*normalized, ascii_lower(color));
+        std::string storage;
+        const std::optional<SvgColor> resolved = resolve_svg_color(color, &storage);
+        ASSERT_TRUE(resolved.has_value()) << color;
+        EXPECT_EQ(resolved->value, ascii_lower(color));
+        EXPECT_EQ(resolved->brightness, 0) << color;
+      }
+    }
+  }
+  // U+0085 (NEL), U+180E and U+200B are not white space to JS.
+  for (const std::string_view other : {"\xc2\x85", "\xe1\xa0\x8e", "\xe2\x80\x8b"}) {
+    EXPECT_EQ(normalize_color(std::string(other) + "tan"), std::nullopt);
+    EXPECT_EQ(normalize_color("tan" + std::string(other)), std::nullopt);
+  }
 }
 
 TEST(ColorTest, ArbitraryBytesAreJustInvalid) {
