@@ -27,27 +27,29 @@ BadgeText::BadgeText(const std::string& text) {
     store16(buffer, block & inside);
     store16(buffer + 16, Bytes16{});
     store16(buffer + 32, Bytes16{});
-    plain_ = !blocks::any_set(svg::detail::special_lanes(block) & inside);
-    may_hold_forbidden = blocks::any_set(svg::detail::forbidden_lanes(block) & inside);
+    const Bytes16 forbidden = svg::detail::forbidden_lanes(block) & inside;
+    plain_ = !blocks::any_set(forbidden | (svg::detail::escaped_lanes(block) & inside));
+    may_hold_forbidden = blocks::any_set(forbidden);
   } else {
     if (n > kInlineCapacity) {
       heap_.resize(n + kTextPadding);
       buffer = heap_.data();
     }
     // One pass copies and screens 16 bytes at a time; the last block overlaps the one before.
-    Bytes16 special{};
     Bytes16 forbidden{};
+    Bytes16 escaped{};
     const auto take = [&](std::size_t at) {
       const Bytes16 block = blocks::load16(text.data() + at);
       store16(buffer + at, block);
-      special |= svg::detail::special_lanes(block);
+      // special_lanes() is these two together.
       forbidden |= svg::detail::forbidden_lanes(block);
+      escaped |= svg::detail::escaped_lanes(block);
     };
     for (std::size_t at = 0; at + 16 < n; at += 16) take(at);
     take(n - 16);
     store16(buffer + n, Bytes16{});
     store16(buffer + n + 16, Bytes16{});
-    plain_ = !blocks::any_set(special);
+    plain_ = !blocks::any_set(forbidden | escaped);
     may_hold_forbidden = blocks::any_set(forbidden);
   }
   std::string_view kept(buffer, n);

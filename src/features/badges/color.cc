@@ -527,6 +527,10 @@ struct Rgb {
   double r, g, b;
 };
 
+Rgb rgb_of(const CssNamedColor& named) noexcept {
+  return {static_cast<double>(named.r), static_cast<double>(named.g), static_cast<double>(named.b)};
+}
+
 Rgb color_from(double r, double g, double b) noexcept {
   return {color_channel(r), color_channel(g), color_channel(b)};
 }
@@ -574,8 +578,7 @@ std::optional<Rgb> parse_css_color(std::string_view text) noexcept {
   }
   // No CSS name starts with '#', so testing hex first (the common case) changes nothing.
   if (const CssNamedColor* named = find_css_name(text)) {
-    return Rgb{static_cast<double>(named->r), static_cast<double>(named->g),
-               static_cast<double>(named->b)};
+    return rgb_of(*named);
   }
   Channels channels;
   bool percent = false;
@@ -680,9 +683,7 @@ std::optional<SvgColor> resolve_svg_color(std::string_view color, std::string* s
       return palette_color(*find_named(kColorAliases[name->alias].name));
     }
     // A CSS name: no hex colour (kCssNamesAreNotHex), nothing to trim or lower-case.
-    const CssNamedColor& css = kCssNamedColors[name->css];
-    return SvgColor{color, brightness_of(Rgb{static_cast<double>(css.r), static_cast<double>(css.g),
-                                             static_cast<double>(css.b)})};
+    return SvgColor{color, brightness_of(rgb_of(kCssNamedColors[name->css]))};
   }
   if (is_hex_color(color)) {
     storage->assign(1, '#');
